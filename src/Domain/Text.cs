@@ -1,0 +1,32 @@
+namespace Quorum.Domain;
+
+/// <summary>Checks on free text that people type.</summary>
+public static class Text
+{
+    /// <summary>
+    /// Null when the text is within its limit and holds no control characters other than line breaks and tabs;
+    /// otherwise the problem, naming the field.
+    /// </summary>
+    public static InputProblem? Check(string field, string? text, int maxLength, bool required, string label)
+    {
+        if (text is null || (required && string.IsNullOrWhiteSpace(text)))
+        {
+            return required ? new InputProblem(field, $"{label} is required.") : null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            return new InputProblem(field, $"{label} can be at most {maxLength} characters (it has {text.Length}).");
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return new InputProblem(field, $"{label} contains a control character.");
+            }
+        }
+
+        return null;
+    }
+}
