@@ -29,4 +29,11 @@ public static class Text
 
         return null;
     }
+
+    /// <summary>The text's first characters on one line, for titles and previews.</summary>
+    public static string Opening(string text, int maxLength)
+    {
+        var line = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return line.Length <= maxLength ? line : string.Concat(line.AsSpan(0, maxLength - 1), "…");
+    }
 }

@@ -8,7 +8,7 @@ namespace Quorum.Contracts.Live;
 [Alias("Quorum.ILiveObserver")]
 public interface ILiveObserver : IGrainObserver
 {
-    [Alias("Deliver")]
+    [Alias("Deliver"), OneWay]
     Task Deliver(LiveEvent change);
 }
 

@@ -40,6 +40,10 @@ public interface IPanelGrain : IGrainWithGuidKey
     [Alias("GetAccess"), AlwaysInterleave]
     Task<PanelAccess?> GetAccess(Guid personId);
 
+    /// <summary>True when the panel's framework has this statement (interleaves: items ask while the panel may be asking them).</summary>
+    [Alias("HasStatement"), AlwaysInterleave]
+    Task<bool> HasStatement(string statementId);
+
     /// <summary>Writes a new item (or scenario) into the bank.</summary>
     [Alias("CreateItem")]
     Task<Outcome<ItemView>> CreateItem(Guid caller, ItemDraft draft);

@@ -1,0 +1,40 @@
+using Quorum.Contracts.Threads;
+using Quorum.Domain.Consensus;
+using Quorum.Domain.Items;
+
+namespace Quorum.Grains.Items;
+
+[GenerateSerializer]
+public sealed class ItemState
+{
+    [Id(0)] public Guid PanelId { get; set; }
+    [Id(1)] public ItemKind Kind { get; set; }
+    [Id(2)] public ItemStatus Status { get; set; }
+    [Id(3)] public string StatementId { get; set; } = string.Empty;
+    [Id(4)] public int StatementRevision { get; set; }
+    [Id(5)] public Dictionary<string, FieldRecord> Fields { get; set; } = [];
+    [Id(6)] public List<int> Keys { get; set; } = [];
+    [Id(7)] public int KeysRevision { get; set; }
+    [Id(8)] public Guid AuthorId { get; set; }
+    [Id(9)] public string AuthorName { get; set; } = string.Empty;
+    [Id(10)] public Guid? ScenarioId { get; set; }
+    [Id(11)] public List<Guid> LinkedItems { get; set; } = [];
+    [Id(12)] public bool ReviewClosed { get; set; }
+
+    /// <summary>Each panellist's current rating; the tally is kept alongside so statistics cost O(1).</summary>
+    [Id(13)] public Dictionary<Guid, Rating> Ratings { get; set; } = [];
+    [Id(14)] public RatingTally Tally { get; set; } = new();
+    [Id(15)] public Dictionary<Guid, ThreadSummary> Threads { get; set; } = [];
+    [Id(16)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(17)] public DateTimeOffset UpdatedAt { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class FieldRecord
+{
+    [Id(0)] public string Text { get; set; } = string.Empty;
+    [Id(1)] public int Revision { get; set; }
+    [Id(2)] public Guid? EditedBy { get; set; }
+    [Id(3)] public string? EditedByName { get; set; }
+    [Id(4)] public DateTimeOffset? EditedAt { get; set; }
+}
