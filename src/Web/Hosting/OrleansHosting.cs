@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Serialization;
 using Quorum.Contracts.Common;
 using Quorum.Grains;
 using Quorum.Storage;

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Quorum.Testing;
+
+namespace Quorum.Web.Tests;
+
+/// <summary>One real Quorum process for a test class, with its first facilitator signed in and a panel made.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private QuorumServer? server;
+    private QuorumClient? facilitator;
+
+    public QuorumServer Server => server ?? throw new InvalidOperationException("The server has not started.");
+
+    public QuorumClient Facilitator => facilitator ?? throw new InvalidOperationException("The facilitator has not signed in.");
+
+    public Guid PanelId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        server = await QuorumServer.StartAsync();
+        facilitator = new QuorumClient(Server.Address);
+        await Facilitator.SignInOrFailAsync(Server.FirstFacilitatorLink
+            ?? throw new InvalidOperationException($"No first facilitator link was printed:\n{Server.Output}"));
+        PanelId = Guid.Parse((await Facilitator.CreatePanelAsync())["panelId"]!.GetValue<string>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Facilitator.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>A new expert of the fixture's panel, signed in.</summary>
+    public async Task<QuorumClient> ExpertAsync(string name, string group = "Academic", Guid? panelId = null)
+    {
+        var (_, link) = await Facilitator.InviteAsync(panelId ?? PanelId, name, group);
+        var client = new QuorumClient(Server.Address);
+        await client.SignInOrFailAsync(link);
+        return client;
+    }
+
+    public static object Question(string statement = "kss-cfp-3", string stem = "At what age do most children walk unaided?") => new
+    {
+        kind = "singleBestAnswer",
+        statementId = statement,
+        stem,
+        options = new[] { "6 months", "12 months", "24 months", "36 months" },
+        keys = new[] { 1 },
+        rationale = "Typical range.",
+        vignette = (string?)null,
+        scenarioId = (Guid?)null,
+    };
+
+    public static Guid IdOf(JsonNode node, string property) => Guid.Parse(node[property]!.GetValue<string>());
+}
