@@ -19,28 +19,28 @@ public sealed class ExpertGrain(
             state.State.SessionStamp = NewStamp();
         }
 
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return View();
     }
 
     public async Task AddMembership(Guid panelId, string panelName, PanelRole role)
     {
         state.State.Memberships[panelId] = new Membership(panelId, panelName, role);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
     }
 
     public async Task RemoveMembership(Guid panelId)
     {
         if (state.State.Memberships.Remove(panelId))
         {
-            await state.WriteStateAsync();
+            await state.SaveAsync(DeactivateOnIdle);
         }
     }
 
     public async Task<string> RotateSessionStamp()
     {
         state.State.SessionStamp = NewStamp();
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return state.State.SessionStamp;
     }
 

@@ -16,7 +16,7 @@ public sealed class InviteGrain(
         state.State.Revoked = false;
         state.State.Spent = false;
         state.State.IssuedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
     }
 
     public async Task Revoke()
@@ -27,7 +27,7 @@ public sealed class InviteGrain(
         }
 
         state.State.Revoked = true;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
     }
 
     public async Task<Guid?> Redeem()
@@ -41,7 +41,7 @@ public sealed class InviteGrain(
         {
             // Spent before the session is handed out, so a replay of the same link fails even after a crash.
             state.State.Spent = true;
-            await state.WriteStateAsync();
+            await state.SaveAsync(DeactivateOnIdle);
         }
 
         return state.State.PersonId;

@@ -33,7 +33,7 @@ public sealed class PlatformGrain(
         var (token, hash) = InviteTokens.New();
         await GrainFactory.GetGrain<IInviteGrain>(hash).Issue(state.State.FirstFacilitatorId, panelId: null, oneTime: true);
         state.State.BootstrapInviteHash = hash;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return new BootstrapLink(state.State.FirstFacilitatorId, token);
     }
 
@@ -46,7 +46,7 @@ public sealed class PlatformGrain(
 
         state.State.FirstFacilitatorSignedIn = true;
         state.State.BootstrapInviteHash = null;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
     }
 }
 

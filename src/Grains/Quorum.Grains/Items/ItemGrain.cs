@@ -58,7 +58,7 @@ public sealed class ItemGrain(
             };
         }
 
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return View(init.AuthorId);
     }
 
@@ -102,7 +102,7 @@ public sealed class ItemGrain(
         }
 
         Stamp(record, text, access.Access!);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         var changed = FieldStateOf(field, record);
         LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.FieldChanged, changed);
         if (required)
@@ -139,7 +139,7 @@ public sealed class ItemGrain(
         state.State.Keys = [.. keys.Order()];
         state.State.KeysRevision++;
         state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         var changed = KeysState() with { EditedBy = caller, EditedByName = access.Access!.Name, EditedAt = state.State.UpdatedAt };
         LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.FieldChanged, changed);
         return Outcome.Of(changed);
@@ -167,7 +167,7 @@ public sealed class ItemGrain(
         state.State.StatementId = statementId;
         state.State.StatementRevision++;
         state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         var changed = StatementState() with { EditedBy = caller, EditedByName = access.Access!.Name, EditedAt = state.State.UpdatedAt };
         LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.FieldChanged, changed);
         PublishSummary();
@@ -207,16 +207,7 @@ public sealed class ItemGrain(
         state.State.Tally.Replace(previous, normalised);
         state.State.Ratings[caller] = normalised;
         state.State.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Keep memory equal to what is stored: a failed write must not leave a phantom vote counted.
-            await state.ReadStateAsync();
-            throw;
-        }
+        await state.SaveAsync(DeactivateOnIdle);
 
         PublishSummary();
         return Outcome.Of(state.State.Tally.Statistics());
@@ -237,7 +228,7 @@ public sealed class ItemGrain(
 
         state.State.ReviewClosed = closed;
         state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(PublishSummary());
     }
 
@@ -264,7 +255,7 @@ public sealed class ItemGrain(
         var view = await GrainFactory.GetGrain<IThreadGrain>(threadId).Start(init);
         state.State.Threads[threadId] = new ThreadSummary(threadId, Opening(text), caller, access.Access.Name, view.Comments.Count, view.OpenChallenges, init.At);
         state.State.UpdatedAt = init.At;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.ThreadChanged, view);
         PublishSummary();
         return Outcome.Of(view);
@@ -279,7 +270,7 @@ public sealed class ItemGrain(
 
         state.State.Threads[summary.ThreadId] = summary;
         state.State.UpdatedAt = summary.LastActivity;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         PublishSummary();
     }
 
@@ -291,7 +282,7 @@ public sealed class ItemGrain(
         }
 
         state.State.LinkedItems.Add(itemId);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
     }
 
     public Task<ItemSummary?> GetSummary() => Task.FromResult(state.RecordExists ? Summary() : null);

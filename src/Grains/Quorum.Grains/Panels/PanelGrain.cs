@@ -50,7 +50,7 @@ public sealed class PanelGrain(
         state.State.Groups = [.. PanelGroups.Defaults];
         state.State.CreatedAt = clock.GetUtcNow();
         state.State.Members[caller] = new MemberRecord { Name = profile.Name, Group = FacilitatorGroup, Role = PanelRole.Facilitator };
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         await GrainFactory.GetGrain<IExpertGrain>(caller).AddMembership(PanelId, state.State.Name, PanelRole.Facilitator);
         summariesLoaded = true;
         return Outcome.Of(View(caller));
@@ -93,7 +93,7 @@ public sealed class PanelGrain(
         await GrainFactory.GetGrain<IExpertGrain>(personId).AddMembership(PanelId, state.State.Name, request.Role);
         var token = await IssueLink(personId, member);
         state.State.Members[personId] = member;
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(new InviteIssued(Announce(personId, member), token));
     }
 
@@ -111,7 +111,7 @@ public sealed class PanelGrain(
         }
 
         var token = await IssueLink(personId, member);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(new InviteIssued(Announce(personId, member), token));
     }
 
@@ -124,7 +124,7 @@ public sealed class PanelGrain(
         }
 
         await RevokeLink(personId, member);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(Announce(personId, member));
     }
 
@@ -144,7 +144,7 @@ public sealed class PanelGrain(
 
         member.Removed = true;
         await RevokeLink(personId, member);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         await GrainFactory.GetGrain<IExpertGrain>(personId).RemoveMembership(PanelId);
         return Outcome.Of(Announce(personId, member));
     }
@@ -173,7 +173,7 @@ public sealed class PanelGrain(
         }
 
         state.State.Groups.Add(group);
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(View(caller));
     }
 
@@ -201,7 +201,7 @@ public sealed class PanelGrain(
         var author = state.State.Members[caller];
         var view = await GrainFactory.GetGrain<IItemGrain>(itemId).Initialize(new ItemInit(PanelId, caller, author.Name, draft, now));
         state.State.Items[itemId] = new IndexEntry { Kind = draft.Kind, CreatedAt = now };
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         if (draft.ScenarioId is { } linkedTo)
         {
             await GrainFactory.GetGrain<IItemGrain>(linkedTo).LinkQuestion(itemId);

@@ -29,7 +29,7 @@ public sealed class ThreadGrain(
         state.State.ItemId = init.ItemId;
         state.State.ItemAuthorId = init.ItemAuthorId;
         state.State.Comments.Add(new CommentView(Guid.NewGuid(), null, init.AuthorId, init.AuthorName, init.Text, init.IsChallenge, init.At, null));
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         return View();
     }
 
@@ -104,7 +104,7 @@ public sealed class ThreadGrain(
 
     private async Task<ThreadView> SaveAndAnnounce()
     {
-        await state.WriteStateAsync();
+        await state.SaveAsync(DeactivateOnIdle);
         var view = View();
         var first = state.State.Comments[0];
         var last = state.State.Comments.Max(c => c.Resolution?.At > c.At ? c.Resolution.At : c.At);
