@@ -1,0 +1,10 @@
+using Quorum.Storage.Tests.Databases;
+
+namespace Quorum.Storage.Tests;
+
+/// <summary>
+/// On PostgreSQL, grain state survives deactivation and restarts, and a stale version is refused without
+/// touching the stored row (the contract in <see cref="GrainStorageContract"/>).
+/// </summary>
+public sealed class PostgresGrainStorageTests(PostgresTestDatabases databases)
+    : GrainStorageContract(databases), IClassFixture<PostgresTestDatabases>;
