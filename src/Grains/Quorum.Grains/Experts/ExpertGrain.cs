@@ -3,6 +3,7 @@ using Quorum.Contracts.Experts;
 
 namespace Quorum.Grains.Experts;
 
+[GrainType("quorum.expert")]
 public sealed class ExpertGrain(
     [PersistentState("expert", StorageNames.Grains)] IPersistentState<ExpertState> state) : Grain, IExpertGrain
 {

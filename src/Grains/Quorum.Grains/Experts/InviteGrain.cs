@@ -4,6 +4,7 @@ using Quorum.Contracts.Experts;
 namespace Quorum.Grains.Experts;
 
 /// <summary>A sign-in link, keyed by its token's hash. The revoked and spent flags are persisted, not kept in memory.</summary>
+[GrainType("quorum.invite")]
 public sealed class InviteGrain(
     [PersistentState("invite", StorageNames.Grains)] IPersistentState<InviteState> state,
     TimeProvider clock) : Grain, IInviteGrain

@@ -4,6 +4,7 @@ using Quorum.Contracts.Experts;
 namespace Quorum.Grains.Experts;
 
 /// <summary>Bootstraps the first facilitator with a one-time link until they have signed in.</summary>
+[GrainType("quorum.platform")]
 public sealed class PlatformGrain(
     [PersistentState("platform", StorageNames.Grains)] IPersistentState<PlatformState> state) : Grain, IPlatformGrain
 {

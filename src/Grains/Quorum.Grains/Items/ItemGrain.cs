@@ -16,6 +16,7 @@ namespace Quorum.Grains.Items;
 /// refused with the current text, so no edit is silently lost. Rights are checked against the panel on
 /// every call (a removed member loses access at once).
 /// </summary>
+[GrainType("quorum.item")]
 public sealed class ItemGrain(
     [PersistentState("item", StorageNames.Grains)] IPersistentState<ItemState> state,
     TimeProvider clock) : Grain, IItemGrain

@@ -9,6 +9,7 @@ namespace Quorum.Grains.Live;
 /// subscription on a timer, well inside <see cref="Expiry"/>, so a silo restart heals within one period.
 /// Reentrant because publishing only queues one-way deliveries and never awaits them.
 /// </summary>
+[GrainType("quorum.live-feed")]
 [Reentrant]
 public sealed class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {

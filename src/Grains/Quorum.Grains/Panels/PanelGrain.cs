@@ -15,6 +15,7 @@ namespace Quorum.Grains.Panels;
 /// every change one-way, and on activation the cache is rebuilt by asking the items, so a rating never
 /// writes the panel's state.
 /// </summary>
+[GrainType("quorum.panel")]
 public sealed class PanelGrain(
     [PersistentState("panel", StorageNames.Grains)] IPersistentState<PanelState> state,
     TimeProvider clock) : Grain, IPanelGrain

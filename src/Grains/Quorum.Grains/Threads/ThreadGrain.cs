@@ -12,6 +12,7 @@ namespace Quorum.Grains.Threads;
 /// A discussion thread. A challenge stays open until the item's author or a facilitator resolves it
 /// with a note; the thread reports its counts to the item after every change.
 /// </summary>
+[GrainType("quorum.thread")]
 public sealed class ThreadGrain(
     [PersistentState("thread", StorageNames.Grains)] IPersistentState<ThreadState> state,
     TimeProvider clock) : Grain, IThreadGrain

@@ -1,0 +1,1 @@
+SELECT version FROM quorum_schema_version ORDER BY version;

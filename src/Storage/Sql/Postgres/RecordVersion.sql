@@ -1,0 +1,1 @@
+INSERT INTO quorum_schema_version (version, script) VALUES (@Version, @Script);

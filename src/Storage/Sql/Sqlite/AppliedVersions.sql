@@ -1,0 +1,1 @@
+SELECT Version FROM QuorumSchemaVersion ORDER BY Version;
