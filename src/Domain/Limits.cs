@@ -27,6 +27,6 @@ public static class Limits
     public const int ThreadsPerItem = 500;
     public const int CommentsPerThread = 2_000;
 
-    /// <summary>Largest SignalR message the server accepts, in bytes (the biggest legal call is a vignette).</summary>
-    public const int HubMessageBytes = 64 * 1024;
+    /// <summary>Largest SignalR message the server accepts, in bytes (a 12,000-character vignette JSON-escaped is about 72 KB).</summary>
+    public const int HubMessageBytes = 128 * 1024;
 }

@@ -121,7 +121,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         var closed = new TaskCompletionSource<Exception?>();
         hub.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
 
-        _ = hub.SendAsync("EditText", Guid.NewGuid(), "stem", 1, new string('x', 70 * 1024));
+        _ = hub.SendAsync("EditText", Guid.NewGuid(), "stem", 1, new string('x', 140 * 1024));
         await closed.Task.WaitAsync(EventWait);
 
         var fresh = await expert.ConnectHubAsync();

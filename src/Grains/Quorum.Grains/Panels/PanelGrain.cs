@@ -89,7 +89,8 @@ public sealed class PanelGrain(
 
         var personId = Guid.NewGuid();
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        var member = new MemberRecord { Name = request.Name.Trim(), Group = request.Group, Email = email, Role = request.Role };
+        var group = request.Role == PanelRole.Facilitator ? FacilitatorGroup : request.Group;
+        var member = new MemberRecord { Name = request.Name.Trim(), Group = group, Email = email, Role = request.Role };
         await GrainFactory.GetGrain<IExpertGrain>(personId).SetProfile(member.Name, email, canCreatePanels: false);
         await GrainFactory.GetGrain<IExpertGrain>(personId).AddMembership(PanelId, state.State.Name, request.Role);
         var token = await IssueLink(personId, member);
@@ -323,11 +324,6 @@ public sealed class PanelGrain(
         var (token, hash) = InviteTokens.New();
         await GrainFactory.GetGrain<IInviteGrain>(hash).Issue(personId, PanelId, oneTime: false);
         member.InviteHash = hash;
-        if (member.Role == PanelRole.Facilitator && string.IsNullOrEmpty(member.Group))
-        {
-            member.Group = FacilitatorGroup;
-        }
-
         return token;
     }
 

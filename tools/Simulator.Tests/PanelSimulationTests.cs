@@ -1,0 +1,75 @@
+using Quorum.Simulator.Simulation;
+using Quorum.Testing;
+
+namespace Quorum.Simulator.Tests;
+
+/// <summary>
+/// A whole simulated panel against the real Quorum process: every expert signs in with their own link,
+/// the bank ends with exactly the items asked for, and what the bank holds matches what the report counted.
+/// </summary>
+public sealed class PanelSimulationTests
+{
+    [Fact]
+    public async Task A_panel_fills_with_the_items_asked_for_and_the_bank_matches_the_report()
+    {
+        await using var server = await QuorumServer.StartAsync();
+        await using var facilitator = new QuorumClient(server.Address);
+        await facilitator.SignInOrFailAsync(server.FirstFacilitatorLink ?? throw new InvalidOperationException(server.Output));
+        var panelId = Guid.Parse((await facilitator.CreatePanelAsync("Simulated"))["panelId"]!.GetValue<string>());
+        var (_, simulatorLink) = await facilitator.InviteAsync(panelId, "Simulator", role: "facilitator");
+        var diagnostics = new StringWriter();
+
+        var report = await new PanelSimulation(Options(server.Address, simulatorLink, panelId, experts: 6, items: 14), TextWriter.Null, diagnostics)
+            .RunAsync(CancellationToken.None);
+
+        Assert.True(report.Errors == 0, $"errors: {diagnostics}\nserver:\n{server.Output}");
+        Assert.Equal(0, report.Refusals);
+        Assert.Equal(6, report.Experts);
+        Assert.Equal(14, report.Items);
+        Assert.Equal(14, report.ItemsSeenLive);
+        Assert.True(report.Edits > 14, $"only {report.Edits} edits for 14 items");
+        Assert.True(report.Ratings * 2 > 14 * 5, $"only {report.Ratings} ratings");
+
+        var panel = await facilitator.GetAsync($"api/panels/{panelId}");
+        Assert.Equal(8, panel["members"]!.AsArray().Count); // facilitator, simulator, six experts
+        Assert.Equal(
+            ["Academic", "Frontline practitioner", "Lawyer", "Sector leader"],
+            panel["members"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "expert").Select(m => m!["group"]!.GetValue<string>()).Distinct().Order());
+        var bank = (await facilitator.GetAsync($"api/panels/{panelId}/items"))["items"]!.AsArray();
+        Assert.Equal(14, bank.Count);
+        Assert.Equal(report.Comments, bank.Sum(i => i!["comments"]!.GetValue<int>()));
+        Assert.Equal(report.Challenges - report.Resolutions, bank.Sum(i => i!["openChallenges"]!.GetValue<int>()));
+        var raters = bank.Sum(i => i!["ratings"]!["raters"]!.GetValue<int>());
+        Assert.InRange(raters, 1, report.Ratings); // a changed rating replaces, it is not counted twice
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_link_ends_the_run_with_one_error_and_a_report()
+    {
+        await using var server = await QuorumServer.StartAsync();
+        var diagnostics = new StringWriter();
+        var origin = server.Address.GetLeftPart(UriPartial.Authority);
+
+        var report = await new PanelSimulation(Options(server.Address, $"{origin}/join#not-a-token", null, 2, 2), TextWriter.Null, diagnostics)
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Errors);
+        Assert.Equal(0, report.Experts);
+        Assert.Null(report.PanelId);
+        Assert.Contains("POST /api/session was refused: 401 unauthenticated", diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    private static SimulationOptions Options(Uri server, string link, Guid? panelId, int experts, int items) => new()
+    {
+        Server = server,
+        FacilitatorLink = link,
+        PanelId = panelId,
+        Experts = experts,
+        Items = items,
+        Seed = 3,
+        Pace = TimeSpan.FromMilliseconds(2),
+        TracesFolder = TestData.Traces,
+        TimeLimit = TimeSpan.FromMinutes(2),
+        ProgressInterval = TimeSpan.FromSeconds(1),
+    };
+}

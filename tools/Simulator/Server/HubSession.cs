@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Quorum.Simulator.Server.Api;
+using Quorum.Simulator.Simulation;
+
+namespace Quorum.Simulator.Server;
+
+/// <summary>
+/// One browser's connection to <c>/hubs/panel</c>: the same session cookie as its REST calls and the site's own
+/// Origin (the server checks it on the handshake). Every method returns the hub's <see cref="Outcome{T}"/>;
+/// a refusal is counted here, an exception is left to the caller.
+/// </summary>
+public sealed class HubSession : IAsyncDisposable
+{
+    /// <summary>Longest wait for one answer: a hung server turns into an error, not a hung simulator.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HubConnection _connection;
+    private readonly SimulationCounters _counters;
+    private readonly ProblemLog _log;
+    private Guid? _panelId;
+
+    private HubSession(HubConnection connection, string who, SimulationCounters counters, ProblemLog log)
+    {
+        _connection = connection;
+        Who = who;
+        _counters = counters;
+        _log = log;
+
+        // Browsers rejoin their panel after a reconnect; item subscriptions are re-made when an item is next opened.
+        _connection.Reconnected += async _ =>
+        {
+            if (_panelId is { } panelId)
+            {
+                try
+                {
+                    await JoinPanelAsync(panelId, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    _counters.Failed();
+                    _log.Error(Who, "JoinPanel after reconnecting", e);
+                }
+            }
+        };
+    }
+
+    /// <summary>Who this browser is, for diagnostics.</summary>
+    public string Who { get; }
+
+    public static async Task<HubSession> ConnectAsync(
+        QuorumClient browser, ServerTransport transport, string who, SimulationCounters counters, ProblemLog log, CancellationToken cancellation)
+    {
+        var origin = browser.Origin;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(browser.Server, "hubs/panel"), options =>
+            {
+                options.Cookies = browser.Cookies;
+                options.Headers["Origin"] = origin;
+                transport.ConfigureHub?.Invoke(options, browser.Cookies);
+            })
+            .AddJsonProtocol(options => options.PayloadSerializerOptions = QuorumJson.Create())
+            .WithAutomaticReconnect()
+            .Build();
+
+        var session = new HubSession(connection, who, counters, log);
+        try
+        {
+            await connection.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return session;
+    }
+
+    /// <summary>True once the connection is gone for good (reconnecting gave up, or it was stopped).</summary>
+    public bool IsClosed => _connection.State == HubConnectionState.Disconnected;
+
+    /// <summary><c>itemCreated</c>: a new item in the panel.</summary>
+    public IDisposable OnItemCreated(Action<ItemSummary> handler) => _connection.On("itemCreated", handler);
+
+    /// <summary><c>itemSummary</c>: an item's ratings, counts or status changed.</summary>
+    public IDisposable OnItemSummary(Action<ItemSummary> handler) => _connection.On("itemSummary", handler);
+
+    public async Task<Outcome<PanelView>> JoinPanelAsync(Guid panelId, CancellationToken cancellation)
+    {
+        var outcome = await CallAsync<PanelView>("JoinPanel", [panelId], cancellation).ConfigureAwait(false);
+        if (outcome.Ok)
+        {
+            _panelId = panelId;
+        }
+
+        return outcome;
+    }
+
+    public Task<Outcome<BankView>> ListItemsAsync(Guid panelId, CancellationToken cancellation) =>
+        CallAsync<BankView>("ListItems", [panelId, null, null], cancellation);
+
+    public Task<Outcome<ItemView>> OpenItemAsync(Guid itemId, CancellationToken cancellation) =>
+        CallAsync<ItemView>("OpenItem", [itemId], cancellation);
+
+    public Task<Outcome<bool>> LeaveItemAsync(Guid itemId, CancellationToken cancellation) =>
+        CallAsync<bool>("LeaveItem", [itemId], cancellation);
+
+    public Task<Outcome<ItemView>> CreateItemAsync(Guid panelId, ItemDraft draft, CancellationToken cancellation) =>
+        CallAsync<ItemView>("CreateItem", [panelId, draft], cancellation);
+
+    public Task<Outcome<FieldState>> EditTextAsync(Guid itemId, string field, int baseRevision, string text, CancellationToken cancellation) =>
+        CallAsync<FieldState>("EditText", [itemId, field, baseRevision, text], cancellation);
+
+    public Task<Outcome<FieldState>> SetKeysAsync(Guid itemId, int baseRevision, IReadOnlyList<int> keys, CancellationToken cancellation) =>
+        CallAsync<FieldState>("SetKeys", [itemId, baseRevision, keys], cancellation);
+
+    public Task<Outcome<RatingStatistics>> RateAsync(Guid itemId, Rating rating, CancellationToken cancellation) =>
+        CallAsync<RatingStatistics>("Rate", [itemId, rating], cancellation);
+
+    public Task<Outcome<ThreadView>> StartThreadAsync(Guid itemId, string text, bool isChallenge, CancellationToken cancellation) =>
+        CallAsync<ThreadView>("StartThread", [itemId, text, isChallenge], cancellation);
+
+    public Task<Outcome<ThreadView>> GetThreadAsync(Guid threadId, CancellationToken cancellation) =>
+        CallAsync<ThreadView>("GetThread", [threadId], cancellation);
+
+    public Task<Outcome<ThreadView>> CommentAsync(Guid threadId, Guid? parentId, string text, bool isChallenge, CancellationToken cancellation) =>
+        CallAsync<ThreadView>("Comment", [threadId, parentId, text, isChallenge], cancellation);
+
+    public Task<Outcome<ThreadView>> ResolveChallengeAsync(Guid threadId, Guid commentId, string note, CancellationToken cancellation) =>
+        CallAsync<ThreadView>("ResolveChallenge", [threadId, commentId, note], cancellation);
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private async Task<Outcome<T>> CallAsync<T>(string method, object?[] arguments, CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(CallTimeout);
+        Outcome<T>? outcome;
+        try
+        {
+            outcome = await _connection.InvokeCoreAsync<Outcome<T>>(method, arguments, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{method} had no answer within {CallTimeout.TotalSeconds:0} s.");
+        }
+
+        if (outcome is null || (outcome.Ok && outcome.Value is null && typeof(T).IsClass))
+        {
+            throw new InvalidDataException($"{method} answered without an outcome value.");
+        }
+
+        if (!outcome.Ok)
+        {
+            _counters.Refused();
+            _log.Refusal(Who, method, outcome.Error);
+        }
+
+        return outcome;
+    }
+}

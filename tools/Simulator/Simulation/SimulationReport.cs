@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Quorum.Simulator.Simulation;
+
+/// <summary>
+/// What a run did. <see cref="ToJson"/> is the simulator's last line of output, for scripts and benchmarks;
+/// the fields marked <see cref="JsonIgnoreAttribute"/> are for in-process callers and the progress lines.
+/// </summary>
+public sealed record SimulationReport(
+    int Experts,
+    int Items,
+    int Edits,
+    int Comments,
+    int Challenges,
+    int Ratings,
+    int Refusals,
+    int Errors,
+    double Seconds,
+    Guid? PanelId)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Challenges resolved with a note, by authors and the facilitator.</summary>
+    [JsonIgnore]
+    public int Resolutions { get; init; }
+
+    /// <summary><c>itemCreated</c> events that reached the facilitator's connection.</summary>
+    [JsonIgnore]
+    public int ItemsSeenLive { get; init; }
+
+    /// <summary>Stopped by the caller (Ctrl+C) before it finished.</summary>
+    [JsonIgnore]
+    public bool Cancelled { get; init; }
+
+    [JsonIgnore]
+    public Uri? LiveView { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
