@@ -1,0 +1,198 @@
+// The one shared SignalR connection to /hubs/panel: typed calls that resolve to the server's Outcome
+// (never throw), typed event subscriptions, and the connection state the header shows.
+
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { api } from "./api";
+import type {
+  BankView, FieldState, ItemDraft, ItemStatus, ItemSummary, ItemView, MemberView, Outcome, PanelView,
+  Problem, Rating, RatingStatistics, ThreadView,
+} from "./types";
+
+/** Hub methods: their arguments and the value of a successful Outcome. */
+export interface HubMethods {
+  JoinPanel: { args: [panelId: string]; value: PanelView };
+  ListItems: { args: [panelId: string, statementId: string | null, status: ItemStatus | null]; value: BankView };
+  OpenItem: { args: [itemId: string]; value: ItemView };
+  LeaveItem: { args: [itemId: string]; value: boolean };
+  CreateItem: { args: [panelId: string, draft: ItemDraft]; value: ItemView };
+  EditText: { args: [itemId: string, field: string, baseRevision: number, text: string]; value: FieldState };
+  SetKeys: { args: [itemId: string, baseRevision: number, keys: number[]]; value: FieldState };
+  SetStatement: { args: [itemId: string, baseRevision: number, statementId: string]; value: FieldState };
+  Rate: { args: [itemId: string, rating: Rating]; value: RatingStatistics };
+  SetReviewClosed: { args: [itemId: string, closed: boolean]; value: ItemSummary };
+  StartThread: { args: [itemId: string, text: string, isChallenge: boolean]; value: ThreadView };
+  GetThread: { args: [threadId: string]; value: ThreadView };
+  Comment: { args: [threadId: string, parentId: string | null, text: string, isChallenge: boolean]; value: ThreadView };
+  ResolveChallenge: { args: [threadId: string, commentId: string, note: string]; value: ThreadView };
+}
+
+/** Events the server pushes, with their argument. */
+export interface HubEvents {
+  itemCreated: ItemSummary;
+  itemSummary: ItemSummary;
+  fieldChanged: FieldState;
+  threadChanged: ThreadView;
+  memberChanged: MemberView;
+}
+
+export type ConnectionStatus = "idle" | "connecting" | "live" | "reconnecting" | "offline";
+
+const eventNames: (keyof HubEvents)[] = ["itemCreated", "itemSummary", "fieldChanged", "threadChanged", "memberChanged"];
+const restartDelayMs = 10_000;
+
+let connection: HubConnection | null = null;
+let starting: Promise<Outcome<true>> | null = null;
+let status: ConnectionStatus = "idle";
+let restartTimer: ReturnType<typeof setTimeout> | undefined;
+let stoppedOnPurpose = false;
+
+const statusListeners = new Set<(s: ConnectionStatus) => void>();
+const rejoinListeners = new Set<() => void>();
+const eventListeners = new Map<keyof HubEvents, Set<(arg: never) => void>>();
+
+function setStatus(next: ConnectionStatus) {
+  status = next;
+  statusListeners.forEach((l) => l(next));
+}
+
+function build(): HubConnection {
+  const c = new HubConnectionBuilder()
+    .withUrl("/hubs/panel")
+    .withAutomaticReconnect([0, 2_000, 5_000, 10_000, 20_000, 30_000])
+    .configureLogging(LogLevel.Warning)
+    .build();
+  c.onreconnecting(() => setStatus("reconnecting"));
+  c.onreconnected(() => {
+    setStatus("live");
+    // A new connection id has no group memberships: the pages join again and reload what they show.
+    rejoinListeners.forEach((l) => l());
+  });
+  c.onclose(() => {
+    setStatus("offline");
+    if (!stoppedOnPurpose) scheduleRestart();
+  });
+  for (const name of eventNames) {
+    c.on(name, (arg: never) => eventListeners.get(name)?.forEach((l) => l(arg)));
+  }
+  return c;
+}
+
+function scheduleRestart() {
+  clearTimeout(restartTimer);
+  restartTimer = setTimeout(async () => {
+    const result = await connect();
+    if (result.ok) rejoinListeners.forEach((l) => l());
+  }, restartDelayMs);
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("online", () => {
+    if (status === "offline" && !stoppedOnPurpose) {
+      void connect().then((r) => r.ok && rejoinListeners.forEach((l) => l()));
+    }
+  });
+}
+
+/** Starts the connection if it is not running; resolves when it is live or could not start. */
+export function connect(): Promise<Outcome<true>> {
+  stoppedOnPurpose = false;
+  connection ??= build();
+  if (connection.state === HubConnectionState.Connected) {
+    return Promise.resolve({ ok: true, value: true, error: null });
+  }
+  if (connection.state === HubConnectionState.Reconnecting) {
+    return Promise.resolve(failure(notLive()));
+  }
+  if (starting) return starting;
+
+  const c = connection;
+  setStatus("connecting");
+  starting = (async (): Promise<Outcome<true>> => {
+    try {
+      await c.start();
+      setStatus("live");
+      return { ok: true, value: true, error: null };
+    } catch {
+      setStatus("offline");
+      // The usual reason a start fails at once is a missing or ended session; tell the page so.
+      const me = await api.me();
+      if (!me.ok && me.error.code === "unauthenticated") {
+        return failure(me.error);
+      }
+      scheduleRestart();
+      return failure({ code: "connection", message: "Could not connect to the live service. Quorum will keep trying." });
+    } finally {
+      starting = null;
+    }
+  })();
+  return starting;
+}
+
+/** Stops the connection for good (on sign-out). */
+export async function disconnect(): Promise<void> {
+  stoppedOnPurpose = true;
+  clearTimeout(restartTimer);
+  const c = connection;
+  connection = null;
+  if (c) await c.stop().catch(() => undefined);
+  setStatus("idle");
+}
+
+/** Calls a hub method; a refusal, a lost connection or a server fault all come back as a failed Outcome. */
+export async function invoke<M extends keyof HubMethods>(
+  method: M,
+  ...args: HubMethods[M]["args"]
+): Promise<Outcome<HubMethods[M]["value"]>> {
+  const ready = await connect();
+  if (!ready.ok) return ready;
+  const c = connection;
+  if (!c) return failure(notLive());
+  try {
+    const result = (await c.invoke(method, ...args)) as Partial<Outcome<HubMethods[M]["value"]>> | null;
+    if (result && result.ok === true) {
+      return { ok: true, value: result.value as HubMethods[M]["value"], error: null };
+    }
+    if (result && result.ok === false && result.error) {
+      return { ok: false, value: result.value ?? null, error: { ...result.error, field: result.error.field ?? null } };
+    }
+    return failure({ code: "server", message: "The server sent an unexpected reply. Try again." });
+  } catch {
+    if (c.state !== HubConnectionState.Connected) return failure(notLive());
+    return failure({ code: "server", message: "The server could not complete the request. Try again in a moment." });
+  }
+}
+
+/** Subscribes to a server event; returns the unsubscribe function. */
+export function onHubEvent<E extends keyof HubEvents>(event: E, handler: (arg: HubEvents[E]) => void): () => void {
+  let set = eventListeners.get(event);
+  if (!set) {
+    set = new Set();
+    eventListeners.set(event, set);
+  }
+  const h = handler as (arg: never) => void;
+  set.add(h);
+  return () => set.delete(h);
+}
+
+/** Called after the connection came back (a new connection with no groups). */
+export function onRejoin(listener: () => void): () => void {
+  rejoinListeners.add(listener);
+  return () => rejoinListeners.delete(listener);
+}
+
+export function connectionStatus(): ConnectionStatus {
+  return status;
+}
+
+export function onConnectionStatus(listener: (s: ConnectionStatus) => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+function notLive(): Problem {
+  return { code: "connection", message: "Not connected to the server, so this could not be done and nothing was saved. Try again when the status shows Live." };
+}
+
+function failure(error: Problem): { ok: false; value: null; error: Problem } {
+  return { ok: false, value: null, error };
+}
