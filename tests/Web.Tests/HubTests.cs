@@ -77,6 +77,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
 
         Assert.Equal("Most children walk by 12-15 months.", live["text"]!.GetValue<string>());
         Assert.Equal(2, live["revision"]!.GetValue<int>());
+        Assert.Equal(itemId, ServerFixture.IdOf(live, "itemId"));
         Assert.False(stale["ok"]!.GetValue<bool>());
         Assert.Equal("stale", stale["error"]!["code"]!.GetValue<string>());
         Assert.Equal("Most children walk by 12-15 months.", stale["value"]!["text"]!.GetValue<string>());

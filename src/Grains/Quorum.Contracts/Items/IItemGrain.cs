@@ -69,11 +69,8 @@ public sealed record FieldState(
     [property: Id(2)] int Revision,
     [property: Id(3)] Guid? EditedBy,
     [property: Id(4)] string? EditedByName,
-    [property: Id(5)] DateTimeOffset? EditedAt);
-
-/// <summary>A stale write: the edit was refused and this is what the field holds now.</summary>
-[GenerateSerializer, Immutable, Alias("Quorum.StaleField")]
-public sealed record StaleField([property: Id(0)] FieldState Current);
+    [property: Id(5)] DateTimeOffset? EditedAt,
+    [property: Id(6)] Guid ItemId);
 
 [GenerateSerializer, Immutable, Alias("Quorum.ItemView")]
 public sealed record ItemView(

@@ -351,11 +351,11 @@ public sealed class ItemGrain(
 
     private static string Opening(string text) => Text.Opening(text, TitleLength);
 
-    private FieldState KeysState() => new(KeysField, string.Join(',', state.State.Keys.Select(k => k.ToString(CultureInfo.InvariantCulture))), state.State.KeysRevision, null, null, null);
+    private FieldState KeysState() => new(KeysField, string.Join(',', state.State.Keys.Select(k => k.ToString(CultureInfo.InvariantCulture))), state.State.KeysRevision, null, null, null, ItemId);
 
-    private FieldState StatementState() => new(StatementField, state.State.StatementId, state.State.StatementRevision, null, null, null);
+    private FieldState StatementState() => new(StatementField, state.State.StatementId, state.State.StatementRevision, null, null, null, ItemId);
 
-    private static FieldState FieldStateOf(string field, FieldRecord r) => new(field, r.Text, r.Revision, r.EditedBy, r.EditedByName, r.EditedAt);
+    private FieldState FieldStateOf(string field, FieldRecord r) => new(field, r.Text, r.Revision, r.EditedBy, r.EditedByName, r.EditedAt, ItemId);
 
     private static string InitialText(ItemDraft draft, string field) => field switch
     {

@@ -136,6 +136,7 @@ export interface FieldState {
   editedBy: string | null;
   editedByName: string | null;
   editedAt: string | null;
+  itemId: string;
 }
 
 export interface Rating {

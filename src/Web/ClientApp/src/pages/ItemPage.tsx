@@ -32,16 +32,16 @@ interface Loaded {
 
 type Edits = Record<string, FieldEdit>;
 
-function emptyField(field: string): FieldState {
-  return { field, text: "", revision: 0, editedBy: null, editedByName: null, editedAt: null };
+function emptyField(field: string, itemId = ""): FieldState {
+  return { field, text: "", revision: 0, editedBy: null, editedByName: null, editedAt: null, itemId };
 }
 
 /** Keys and statement are revisioned like text fields; give them the same shape. */
 function statesOf(view: ItemView): FieldState[] {
   return [
     ...view.fields,
-    { ...emptyField("keys"), text: keysText(view.keys), revision: view.keysRevision },
-    { ...emptyField("statement"), text: view.summary.statementId, revision: view.statementRevision },
+    { ...emptyField("keys", view.summary.itemId), text: keysText(view.keys), revision: view.keysRevision },
+    { ...emptyField("statement", view.summary.itemId), text: view.summary.statementId, revision: view.statementRevision },
   ];
 }
 
@@ -74,6 +74,7 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
   const setSummary = (summary: ItemSummary) => setData((d) => ({ ...d, view: { ...d.view, summary } }));
 
   useHubEvent("fieldChanged", (state) => {
+    if (state.itemId !== itemId) return;
     setEdits((current) => ({ ...current, [state.field]: receive(current[state.field], state) }));
   });
   useHubEvent("itemSummary", (summary) => {
