@@ -47,6 +47,11 @@ public static class ItemFields
         return fields;
     }
 
+    /// <summary>Whether <paramref name="field"/> names a text field some item kind can have.</summary>
+    public static bool IsTextField(string? field) => field is not null && MaxLength(field) > 0 &&
+        (field is Stem or Rationale or Vignette ||
+         (field.Length == OptionPrefix.Length + 1 && field[^1] is >= '0' and <= '7'));
+
     /// <summary>The longest text a field may hold, in characters (documented in docs/limits.md).</summary>
     public static int MaxLength(string field) => field switch
     {
