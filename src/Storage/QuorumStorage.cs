@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Quorum.Domain.Editing;
+using Quorum.Storage.Editing;
 using Quorum.Storage.Schema;
 using Quorum.Storage.Sqlite;
 
@@ -68,7 +71,26 @@ public static class QuorumStorage
         services.TryAddSingleton(provider => provider.GetRequiredKeyedService<IGrainStorage>(ProviderName));
 
         services.AddQuorumDatabaseProbe(settings);
+        services.AddEditJournal(settings);
         return silo;
+    }
+
+    /// <summary>The edit journal (group-committed, append-only) on the same database as grain state.</summary>
+    private static void AddEditJournal(this IServiceCollection services, StorageSettings settings)
+    {
+        if (settings.Backend == StorageBackend.Sqlite)
+        {
+            services.AddSingleton<EditStore>(provider => new SqliteEditStore(
+                provider.GetRequiredService<SingleWriterSqliteDataSource>(), settings.ConnectionString));
+        }
+        else
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+            services.AddSingleton<EditStore>(provider => new PostgresEditStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        }
+
+        services.AddSingleton<EditJournal>();
+        services.AddSingleton<IEditJournal>(provider => provider.GetRequiredService<EditJournal>());
     }
 
     /// <summary>Registers only <see cref="IDatabaseProbe"/>, for a web node without a silo.</summary>
