@@ -26,12 +26,13 @@ builder.Services.AddSignalR(o =>
 
 builder.Services.AddQuorumSessions();
 builder.Services.Configure<RequestGuardOptions>(builder.Configuration.GetSection("Quorum:Security"));
+var signInsPerMinute = Math.Max(1, builder.Configuration.GetValue("Quorum:Security:SignInsPerMinute", new RequestGuardOptions().SignInsPerMinute));
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     o.AddPolicy(SessionEndpoints.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ConnectionRegistry>();

@@ -8,7 +8,7 @@ using Quorum.Domain.Items;
 namespace Quorum.Grains.Tests;
 
 /// <summary>
-/// Items refuse stale writes with the current text, keep their rating tallies exact, and check the caller's
+/// Items refuse stale writes of keys and statement, keep their rating tallies exact, and check the caller's
 /// membership of the item's own panel on every call.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -42,50 +42,6 @@ public sealed class ItemGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_write_on_a_stale_revision_is_refused_with_the_current_text()
-    {
-        var (_, _, author, reviewer, view) = await ItemAsync();
-        var item = Grains.GetGrain<IItemGrain>(view.Summary.ItemId);
-
-        var first = await item.EditText(reviewer, "stem", 1, "At what age do most children first walk unaided?");
-        var second = await item.EditText(author, "stem", 1, "My concurrent edit");
-
-        Assert.Equal(2, first.Value!.Revision);
-        Assert.False(second.Ok);
-        Assert.Equal(ProblemCodes.Stale, second.Error!.Code);
-        Assert.Equal("At what age do most children first walk unaided?", second.Value!.Text);
-        Assert.Equal(2, second.Value.Revision);
-        Assert.Equal("Rui Reviewer", second.Value.EditedByName);
-        Assert.Equal(first.Value.Text, (await item.Get(author)).Value!.Fields.Single(f => f.Field == "stem").Text);
-    }
-
-    [Theory]
-    [InlineData("stem", "")]
-    [InlineData("option9", "x")]
-    [InlineData("vignette", "x")]
-    [InlineData("option0", "\u0000")]
-    public async Task Bad_edits_are_refused_and_change_nothing(string field, string text)
-    {
-        var (_, _, author, _, view) = await ItemAsync();
-        var item = Grains.GetGrain<IItemGrain>(view.Summary.ItemId);
-
-        var outcome = await item.EditText(author, field, 1, text);
-
-        Assert.Equal(ProblemCodes.Invalid, outcome.Error?.Code);
-        Assert.Equal(view.Fields, (await item.Get(author)).Value!.Fields);
-    }
-
-    [Fact]
-    public async Task Over_long_text_is_refused() =>
-        Assert.Equal(ProblemCodes.Invalid, (await EditAsync("option0", new string('x', Quorum.Domain.Limits.OptionLength + 1))).Error?.Code);
-
-    private async Task<Outcome<FieldState>> EditAsync(string field, string text)
-    {
-        var (_, _, author, _, view) = await ItemAsync();
-        return await Grains.GetGrain<IItemGrain>(view.Summary.ItemId).EditText(author, field, 1, text);
-    }
-
-    [Fact]
     public async Task Keys_and_statement_are_revisioned_and_checked()
     {
         var (_, _, author, reviewer, view) = await ItemAsync();
@@ -108,7 +64,6 @@ public sealed class ItemGrainTests(ClusterFixture fixture)
         var item = Grains.GetGrain<IItemGrain>(view.Summary.ItemId);
 
         Assert.Equal(ProblemCodes.Forbidden, (await item.Get(outsider)).Error?.Code);
-        Assert.Equal(ProblemCodes.Forbidden, (await item.EditText(outsider, "stem", 1, "Hijacked")).Error?.Code);
         Assert.Equal(ProblemCodes.Forbidden, (await item.Rate(outsider, new Rating(Essentiality.Essential, 4, true, null))).Error?.Code);
         Assert.Equal(ProblemCodes.Forbidden, (await item.StartThread(outsider, "Hello", false)).Error?.Code);
         Assert.Equal(ProblemCodes.Forbidden, (await item.SetReviewClosed(otherFacilitator, true)).Error?.Code);

@@ -21,7 +21,7 @@ public sealed class RestartTests
         var hub = await expert.ConnectHubAsync();
         var item = await hub.CallOkAsync("CreateItem", panelId, ServerFixture.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
-        await hub.CallOkAsync("EditText", itemId, "stem", 1, "Edited before the restart");
+        await hub.CallOkAsync("Edit", itemId, "stem", 1, new object[] { new { d = "At what age do most children walk unaided?" }, "Edited before the restart" }, "tab", 1);
         await hub.CallOkAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });
         await hub.CallOkAsync("StartThread", itemId, "Before the restart", true);
         await hub.StopAsync();

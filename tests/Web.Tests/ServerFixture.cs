@@ -8,6 +8,7 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     private QuorumServer? server;
     private QuorumClient? facilitator;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<QuorumClient>> shared = new();
 
     public QuorumServer Server => server ?? throw new InvalidOperationException("The server has not started.");
 
@@ -26,6 +27,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var expert in shared.Values)
+        {
+            await (await expert).DisposeAsync();
+        }
+
         await Facilitator.DisposeAsync();
         await Server.DisposeAsync();
     }
@@ -38,6 +44,9 @@ public sealed class ServerFixture : IAsyncLifetime
         await client.SignInOrFailAsync(link);
         return client;
     }
+
+    /// <summary>An expert of the fixture's panel signed in once for the whole class (sign-ins are rate limited); disposed with the fixture.</summary>
+    public Task<QuorumClient> SharedExpertAsync(string name) => shared.GetOrAdd(name, n => ExpertAsync(n));
 
     public static object Question(string statement = "kss-cfp-3", string stem = "At what age do most children walk unaided?") => new
     {

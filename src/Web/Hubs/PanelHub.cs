@@ -1,11 +1,14 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Quorum.Contracts.Common;
+using Quorum.Contracts.Editing;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
 using Quorum.Contracts.Threads;
 using Quorum.Domain.Consensus;
+using Quorum.Domain.Editing;
 using Quorum.Domain.Items;
 using Quorum.Web.Live;
 using Quorum.Web.Security;
@@ -17,8 +20,13 @@ namespace Quorum.Web.Hubs;
 /// grain; the grains decide and check rights. Joining a group requires the grain to have said yes first.
 /// </summary>
 [Authorize]
-public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connections) : Hub
+public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connections, ILogger<PanelHub> logger) : Hub
 {
+    /// <summary>Bounds the per-connection memory of presences to take back.</summary>
+    private const int MaxOpenItems = 64;
+
+    private const string OpenItemsKey = "quorum.open-items";
+
     private Guid Caller => Context.User.PersonId()
         ?? throw new HubException("The session has no person."); // unreachable behind [Authorize]
 
@@ -28,10 +36,23 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
         return base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Caller, Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        // Others see a closed tab's cursor go at once, not when its presence would have expired.
+        foreach (var (itemId, clientId) in OpenItems().ToList())
+        {
+            try
+            {
+                await Item(itemId).Presence(Caller, new PresenceUpdate(clientId, null, 0, 0, 0, Left: true));
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Could not announce that a tab left item {ItemId}", itemId);
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 
     public async Task<Outcome<PanelView>> JoinPanel(Guid panelId)
@@ -66,16 +87,78 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
     public async Task<Outcome<bool>> LeaveItem(Guid itemId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Item(itemId));
+        if (OpenItems().Remove(itemId, out var clientId))
+        {
+            await Item(itemId).Presence(Caller, new PresenceUpdate(clientId, null, 0, 0, 0, Left: true));
+        }
+
         return Outcome.Of(true);
+    }
+
+    /// <summary>One op on one text field: transformed, applied and on disk when this returns its revision.</summary>
+    public async Task<Outcome<EditAck>> Edit(Guid itemId, string field, int baseRevision, JsonElement op, string clientId, long clientSeq)
+    {
+        if ((EditInput.CheckField(field) ?? EditInput.CheckClient(clientId, clientSeq) ?? EditInput.CheckRevision(baseRevision)) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!TextOpJson.TryParse(op, out var parsed, out var error))
+        {
+            return Problem.Invalid("op", error);
+        }
+
+        return await Field(itemId, field).Edit(Caller, new FieldEdit(clientId, clientSeq, baseRevision, parsed));
+    }
+
+    /// <summary>What a tab at <paramref name="fromRevision"/> missed (after a reconnect or a gap).</summary>
+    public async Task<Outcome<FieldSync>> SyncField(Guid itemId, string field, string clientId, int fromRevision)
+    {
+        if ((EditInput.CheckField(field) ?? EditInput.CheckClient(clientId) ?? EditInput.CheckRevision(fromRevision)) is { } problem)
+        {
+            return problem;
+        }
+
+        return await Field(itemId, field).Sync(Caller, clientId, fromRevision);
+    }
+
+    /// <summary>The field's text at a past revision, rebuilt from its history.</summary>
+    public async Task<Outcome<FieldState>> FieldAt(Guid itemId, string field, int revision)
+    {
+        if ((EditInput.CheckField(field) ?? EditInput.CheckRevision(revision)) is { } problem)
+        {
+            return problem;
+        }
+
+        return await Field(itemId, field).TextAt(Caller, revision);
+    }
+
+    /// <summary>Where this tab is in an item it has open: which field, cursor and selection.</summary>
+    public async Task<Outcome<PresenceView>> Presence(Guid itemId, string clientId, string? field, int revision, int anchor, int head)
+    {
+        if ((EditInput.CheckClient(clientId) ?? (field is null ? null : EditInput.CheckField(field)) ?? EditInput.CheckRevision(revision)) is { } problem)
+        {
+            return problem;
+        }
+
+        if (anchor < 0 || head < 0)
+        {
+            return Problem.Invalid("anchor", "A cursor position is 0 or more.");
+        }
+
+        var outcome = await Item(itemId).Presence(Caller, new PresenceUpdate(clientId, field, revision, anchor, head, Left: false));
+        if (outcome.Ok && OpenItems().Count < MaxOpenItems)
+        {
+            OpenItems()[itemId] = clientId;
+        }
+
+        return outcome;
     }
 
     public Task<Outcome<ItemView>> CreateItem(Guid panelId, ItemDraft? draft) =>
         draft is null
             ? Task.FromResult(Outcome<ItemView>.Failure(Problem.Invalid("draft", "The item is missing.")))
             : Panel(panelId).CreateItem(Caller, draft);
-
-    public Task<Outcome<FieldState>> EditText(Guid itemId, string field, int baseRevision, string text) =>
-        Item(itemId).EditText(Caller, field, baseRevision, text);
 
     public Task<Outcome<FieldState>> SetKeys(Guid itemId, int baseRevision, int[]? keys) =>
         Item(itemId).SetKeys(Caller, baseRevision, keys ?? []);
@@ -102,6 +185,21 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
 
     public Task<Outcome<ThreadView>> ResolveChallenge(Guid threadId, Guid commentId, string note) =>
         Thread(threadId).Resolve(Caller, commentId, note);
+
+    /// <summary>Items this connection has announced a presence in (item id to its tab id), to take it back on disconnect.</summary>
+    private Dictionary<Guid, string> OpenItems()
+    {
+        if (Context.Items.TryGetValue(OpenItemsKey, out var found) && found is Dictionary<Guid, string> open)
+        {
+            return open;
+        }
+
+        var created = new Dictionary<Guid, string>();
+        Context.Items[OpenItemsKey] = created;
+        return created;
+    }
+
+    private IFieldGrain Field(Guid itemId, string field) => grains.GetGrain<IFieldGrain>(itemId, field, null);
 
     private IPanelGrain Panel(Guid id) => grains.GetGrain<IPanelGrain>(id);
 

@@ -7,6 +7,13 @@ public sealed class RequestGuardOptions
 {
     /// <summary>Extra origins allowed to open the hub (the site's own origin is always allowed).</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Sign-ins one address may make a minute. Links carry 256-bit tokens, so guessing is hopeless at any rate;
+    /// the limit only caps the work one address can cause. A whole panel behind one office's address signs in
+    /// at a kick-off meeting, so it must be well above a panel's size.
+    /// </summary>
+    public int SignInsPerMinute { get; set; } = 600;
 }
 
 public static class RequestGuards

@@ -1,7 +1,7 @@
 namespace Quorum.Contracts.Common;
 
 /// <summary>Why a request was refused, in words for the person who made it.</summary>
-/// <param name="Code">A stable machine-readable code: invalid, forbidden, not-found, stale, closed, conflict, unauthenticated.</param>
+/// <param name="Code">A stable machine-readable code: invalid, forbidden, not-found, stale, closed, conflict, unauthenticated, resync, not-saved.</param>
 /// <param name="Message">A clear sentence for the person.</param>
 /// <param name="Field">The input field at fault, when there is one.</param>
 [GenerateSerializer, Immutable, Alias("Quorum.Problem")]
@@ -28,6 +28,12 @@ public static class ProblemCodes
     public const string Closed = "closed";
     public const string Conflict = "conflict";
     public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>The sender's copy of a field is too old to merge into: fetch the field afresh and rebase.</summary>
+    public const string Resync = "resync";
+
+    /// <summary>Storage refused the write; nothing was acknowledged, and the sender should send again.</summary>
+    public const string NotSaved = "not-saved";
 }
 
 /// <summary>The result of a request: a value, or a problem. Errors are values at the edge, never exceptions.</summary>

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Quorum.Contracts.Common;
 using Quorum.Contracts.Threads;
 using Quorum.Domain.Consensus;
@@ -18,10 +19,6 @@ public interface IItemGrain : IGrainWithGuidKey
 
     [Alias("Get")]
     Task<Outcome<ItemView>> Get(Guid caller);
-
-    /// <summary>Replaces a text field, if the caller saw its latest revision; otherwise refuses with the current text.</summary>
-    [Alias("EditText")]
-    Task<Outcome<FieldState>> EditText(Guid caller, string field, int baseRevision, string text);
 
     [Alias("SetKeys")]
     Task<Outcome<FieldState>> SetKeys(Guid caller, int baseRevision, IReadOnlyList<int> keys);
@@ -51,7 +48,39 @@ public interface IItemGrain : IGrainWithGuidKey
 
     [Alias("GetSummary")]
     Task<ItemSummary?> GetSummary();
+
+    /// <summary>A text field reports its text after edits (throttled), so titles and summaries follow it.</summary>
+    [Alias("FieldChanged"), OneWay]
+    Task FieldChanged(FieldState state);
+
+    /// <summary>Where a viewer is in the item (which field, cursor and selection), passed on to everyone viewing it.</summary>
+    [Alias("Presence"), AlwaysInterleave]
+    Task<Outcome<PresenceView>> Presence(Guid caller, PresenceUpdate update);
 }
+
+/// <summary>A viewer's position: <paramref name="Field"/> null when in the item but in no field; anchor and head in code points at <paramref name="Revision"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.PresenceUpdate")]
+public sealed record PresenceUpdate(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] string? Field,
+    [property: Id(2)] int Revision,
+    [property: Id(3)] int Anchor,
+    [property: Id(4)] int Head,
+    [property: Id(5)] bool Left);
+
+/// <summary>A viewer's position as others see it; <paramref name="Left"/> when the tab has gone.</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.PresenceView")]
+public sealed record PresenceView(
+    [property: Id(0)] Guid ItemId,
+    [property: Id(1)] string ClientId,
+    [property: Id(2)] Guid PersonId,
+    [property: Id(3)] string Name,
+    [property: Id(4)] string? Field,
+    [property: Id(5)] int Revision,
+    [property: Id(6)] int Anchor,
+    [property: Id(7)] int Head,
+    [property: Id(8)] bool Left,
+    [property: Id(9)] DateTimeOffset At);
 
 [GenerateSerializer, Immutable, Alias("Quorum.ItemInit")]
 public sealed record ItemInit(

@@ -49,6 +49,8 @@ public static class LiveMethods
     public const string ItemCreated = "itemCreated";
     public const string ItemSummary = "itemSummary";
     public const string FieldChanged = "fieldChanged";
+    public const string FieldEdits = "fieldEdits";
+    public const string Presence = "presence";
     public const string ThreadChanged = "threadChanged";
     public const string MemberChanged = "memberChanged";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Quorum.Contracts.Common;
+using Quorum.Contracts.Editing;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
@@ -49,10 +50,12 @@ public sealed class ItemGrain(
         s.CreatedAt = s.UpdatedAt = init.CreatedAt;
         foreach (var field in ItemFields.For(draft.Kind))
         {
+            var text = InitialText(draft, field);
             s.Fields[field] = new FieldRecord
             {
-                Text = InitialText(draft, field),
-                Revision = 1,
+                Text = text,
+                Revision = text.Length == 0 ? 0 : 1, // the field grain's first edit, when there is a first text
+
                 EditedBy = init.AuthorId,
                 EditedByName = init.AuthorName,
                 EditedAt = init.CreatedAt,
@@ -60,7 +63,9 @@ public sealed class ItemGrain(
         }
 
         await state.SaveAsync(DeactivateOnIdle);
-        return View(init.AuthorId);
+        var fields = await Task.WhenAll(s.Fields.Select(f => FieldGrain(f.Key).Initialize(
+            new FieldInit(s.PanelId, init.AuthorId, init.AuthorName, f.Value.Text, init.CreatedAt))));
+        return View(init.AuthorId, fields);
     }
 
     public async Task<Outcome<ItemView>> Get(Guid caller)
@@ -70,10 +75,52 @@ public sealed class ItemGrain(
             return denied;
         }
 
-        return Outcome.Of(View(caller));
+        var fields = await CurrentFields();
+
+        // The copy here trails the field grains by up to a second, and a crash can lose that second: catch up.
+        await Follow(fields);
+        return Outcome.Of(View(caller, fields));
     }
 
-    public async Task<Outcome<FieldState>> EditText(Guid caller, string field, int baseRevision, string text)
+    /// <summary>Takes in the fields' newer texts (for the title and summaries); saves and tells the panel when any changed.</summary>
+    private async Task Follow(IReadOnlyList<FieldState> fields)
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        var titleBefore = Title();
+        var changed = false;
+        foreach (var field in fields)
+        {
+            if (state.State.Fields.TryGetValue(field.Field, out var record) && field.Revision > record.Revision)
+            {
+                record.Text = field.Text;
+                record.Revision = field.Revision;
+                record.EditedBy = field.EditedBy;
+                record.EditedByName = field.EditedByName ?? record.EditedByName;
+                record.EditedAt = field.EditedAt;
+                state.State.UpdatedAt = field.EditedAt ?? clock.GetUtcNow();
+                changed = true;
+            }
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        await state.SaveAsync(DeactivateOnIdle);
+        if (Title() != titleBefore)
+        {
+            PublishSummary();
+        }
+    }
+
+    public Task FieldChanged(FieldState changed) => Follow([changed]);
+
+    public async Task<Outcome<PresenceView>> Presence(Guid caller, PresenceUpdate update)
     {
         var access = await Authorize(caller);
         if (access.Problem is { } denied)
@@ -81,37 +128,14 @@ public sealed class ItemGrain(
             return denied;
         }
 
-        if (field is null || !state.State.Fields.TryGetValue(field, out var record))
+        if (update.Field is not null && !state.State.Fields.ContainsKey(update.Field))
         {
-            return Problem.Invalid("field", $"This item has no field called '{field}'.");
+            return Problem.Invalid("field", $"This item has no field called '{update.Field}'.");
         }
 
-        if (text is null)
-        {
-            return Problem.Invalid(field, "The text is missing.");
-        }
-
-        var required = field is ItemFields.Stem or ItemFields.Vignette;
-        if (Text.Check(field, text, ItemFields.MaxLength(field), required, FieldLabel(field)) is { } problem)
-        {
-            return Problem.Invalid(problem);
-        }
-
-        if (baseRevision != record.Revision)
-        {
-            return Stale(FieldStateOf(field, record));
-        }
-
-        Stamp(record, text, access.Access!);
-        await state.SaveAsync(DeactivateOnIdle);
-        var changed = FieldStateOf(field, record);
-        LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.FieldChanged, changed);
-        if (required)
-        {
-            PublishSummary();
-        }
-
-        return Outcome.Of(changed);
+        var view = new PresenceView(ItemId, update.ClientId, caller, access.Access!.Name, update.Field, update.Revision, update.Anchor, update.Head, update.Left, clock.GetUtcNow());
+        LiveFeed.Publish(GrainFactory, LiveGroups.Item(ItemId), LiveMethods.Presence, view);
+        return Outcome.Of(view);
     }
 
     public async Task<Outcome<FieldState>> SetKeys(Guid caller, int baseRevision, IReadOnlyList<int> keys)
@@ -301,15 +325,6 @@ public sealed class ItemGrain(
             : (null, access);
     }
 
-    private void Stamp(FieldRecord record, string text, PanelAccess by)
-    {
-        record.Text = text;
-        record.Revision++;
-        record.EditedBy = by.PersonId;
-        record.EditedByName = by.Name;
-        record.EditedAt = state.State.UpdatedAt = clock.GetUtcNow();
-    }
-
     private ItemSummary PublishSummary()
     {
         var summary = Summary();
@@ -323,9 +338,20 @@ public sealed class ItemGrain(
         current,
         new Problem(ProblemCodes.Stale, $"{current.EditedByName ?? "Someone"} saved this field after you loaded it, so your change was not saved. The current text is shown; your text is kept for you to apply again.", current.Field));
 
-    private ItemView View(Guid caller) => new(
+    /// <summary>
+    /// The fields as their grains hold them now. A field without a grain (an item from before character-level
+    /// editing) gets one, seeded with the text this item kept.
+    /// </summary>
+    private async Task<FieldState[]> CurrentFields() =>
+        await Task.WhenAll(state.State.Fields.Select(async f =>
+            await FieldGrain(f.Key).Peek()
+            ?? await FieldGrain(f.Key).Initialize(new FieldInit(state.State.PanelId, f.Value.EditedBy ?? state.State.AuthorId, f.Value.EditedByName ?? state.State.AuthorName, f.Value.Text, f.Value.EditedAt ?? state.State.CreatedAt))));
+
+    private IFieldGrain FieldGrain(string field) => GrainFactory.GetGrain<IFieldGrain>(ItemId, field, null);
+
+    private ItemView View(Guid caller, IReadOnlyList<FieldState> fields) => new(
         Summary(),
-        [.. state.State.Fields.Select(f => FieldStateOf(f.Key, f.Value))],
+        fields,
         [.. state.State.Keys],
         state.State.KeysRevision,
         state.State.StatementRevision,
@@ -355,21 +381,11 @@ public sealed class ItemGrain(
 
     private FieldState StatementState() => new(StatementField, state.State.StatementId, state.State.StatementRevision, null, null, null, ItemId);
 
-    private FieldState FieldStateOf(string field, FieldRecord r) => new(field, r.Text, r.Revision, r.EditedBy, r.EditedByName, r.EditedAt, ItemId);
-
     private static string InitialText(ItemDraft draft, string field) => field switch
     {
         ItemFields.Stem => draft.Stem ?? string.Empty,
         ItemFields.Rationale => draft.Rationale ?? string.Empty,
         ItemFields.Vignette => draft.Vignette ?? string.Empty,
         _ => draft.Options?[int.Parse(field.AsSpan(ItemFields.OptionPrefix.Length), CultureInfo.InvariantCulture)] ?? string.Empty,
-    };
-
-    private static string FieldLabel(string field) => field switch
-    {
-        ItemFields.Stem => "The stem",
-        ItemFields.Rationale => "The rationale",
-        ItemFields.Vignette => "The vignette",
-        _ => $"Option {(char)('A' + int.Parse(field.AsSpan(ItemFields.OptionPrefix.Length), CultureInfo.InvariantCulture))}",
     };
 }

@@ -29,6 +29,10 @@ public sealed class ItemState
     [Id(17)] public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// The item's copy of one text field, for titles, summaries and exports. The field grain is the authority and
+/// reports its text here after edits (at most about once a second); this copy may trail it by that much.
+/// </summary>
 [GenerateSerializer]
 public sealed class FieldRecord
 {

@@ -3,8 +3,9 @@
 
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { api } from "./api";
+import type { TextOp } from "ot-text-unicode";
 import type {
-  BankView, FieldState, ItemDraft, ItemStatus, ItemSummary, ItemView, MemberView, Outcome, PanelView,
+  BankView, EditAck, FieldEditsEvent, FieldState, FieldSync, PresenceEvent, ItemDraft, ItemStatus, ItemSummary, ItemView, MemberView, Outcome, PanelView,
   Problem, Rating, RatingStatistics, ThreadView,
 } from "./types";
 
@@ -15,7 +16,13 @@ export interface HubMethods {
   OpenItem: { args: [itemId: string]; value: ItemView };
   LeaveItem: { args: [itemId: string]; value: boolean };
   CreateItem: { args: [panelId: string, draft: ItemDraft]; value: ItemView };
-  EditText: { args: [itemId: string, field: string, baseRevision: number, text: string]; value: FieldState };
+  Edit: { args: [itemId: string, field: string, baseRevision: number, op: TextOp, clientId: string, clientSeq: number]; value: EditAck };
+  SyncField: { args: [itemId: string, field: string, clientId: string, fromRevision: number]; value: FieldSync };
+  FieldAt: { args: [itemId: string, field: string, revision: number]; value: FieldState };
+  Presence: {
+    args: [itemId: string, clientId: string, field: string | null, revision: number, anchor: number, head: number];
+    value: PresenceEvent;
+  };
   SetKeys: { args: [itemId: string, baseRevision: number, keys: number[]]; value: FieldState };
   SetStatement: { args: [itemId: string, baseRevision: number, statementId: string]; value: FieldState };
   Rate: { args: [itemId: string, rating: Rating]; value: RatingStatistics };
@@ -31,13 +38,17 @@ export interface HubEvents {
   itemCreated: ItemSummary;
   itemSummary: ItemSummary;
   fieldChanged: FieldState;
+  fieldEdits: FieldEditsEvent;
+  presence: PresenceEvent;
   threadChanged: ThreadView;
   memberChanged: MemberView;
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "live" | "reconnecting" | "offline";
 
-const eventNames: (keyof HubEvents)[] = ["itemCreated", "itemSummary", "fieldChanged", "threadChanged", "memberChanged"];
+const eventNames: (keyof HubEvents)[] = [
+  "itemCreated", "itemSummary", "fieldChanged", "fieldEdits", "presence", "threadChanged", "memberChanged",
+];
 const restartDelayMs = 10_000;
 
 let connection: HubConnection | null = null;

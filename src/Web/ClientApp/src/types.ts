@@ -1,3 +1,5 @@
+import type { TextOp } from "ot-text-unicode";
+
 // Shapes exchanged with the server, mirroring docs/api.md. Ids are GUID strings; enums are camelCase strings.
 
 export type Role = "expert" | "facilitator";
@@ -191,3 +193,47 @@ export interface ItemView {
   threads: ThreadSummary[];
   linkedItems: string[];
 }
+
+// Character-level editing (docs/api.md, "Editing"). Ops are text-unicode ops: positions in code points.
+
+/** An edit as the server numbered it. */
+export interface RemoteEdit {
+  revision: number;
+  op: TextOp;
+  clientId: string;
+  clientSeq: number;
+  authorId: string;
+  at: string;
+}
+
+export interface EditAck {
+  revision: number;
+  duplicate: boolean;
+}
+
+export interface FieldSync {
+  revision: number;
+  edits: RemoteEdit[] | null;
+  text: string | null;
+  lastClientSeq: number | null;
+}
+
+export interface FieldEditsEvent {
+  itemId: string;
+  field: string;
+  edits: RemoteEdit[];
+}
+
+export interface PresenceEvent {
+  itemId: string;
+  clientId: string;
+  personId: string;
+  name: string;
+  field: string | null;
+  revision: number;
+  anchor: number;
+  head: number;
+  left: boolean;
+  at: string;
+}
+

@@ -1,10 +1,11 @@
-// /panels/:panelId/items/:itemId — one item: its fields (edited and saved one by one, live), keys and
-// statement, my rating, the facilitators' review switch, linked items and the discussion.
+// /panels/:panelId/items/:itemId — one item: its text fields (edited by everyone at once, character by
+// character), keys and statement (saved one by one), my rating, the facilitators' review switch, linked
+// items and the discussion.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Alert } from "../components/Alert";
 import { Discussion } from "../components/item/Discussion";
-import { FieldEditor } from "../components/item/FieldEditor";
+import { CollaborativeField } from "../components/item/CollaborativeField";
 import { ItemFacts } from "../components/item/ItemFacts";
 import { KeysEditor, keysText, parseKeys } from "../components/item/KeysEditor";
 import { RatingForm } from "../components/item/RatingForm";
@@ -15,13 +16,14 @@ import { PageHeading } from "../components/PageHeading";
 import {
   type FieldEdit, currentFromStale, fresh, keepMine, receive, refused, saved, takeTheirs,
 } from "../fieldSync";
+import { ItemEditing } from "../editing/itemEditing";
 import { invoke } from "../hub";
 import { fieldLabel, fieldsFor, itemTitle, shape } from "../labels";
 import { useHubEvent } from "../live";
 import { upsertSummary } from "../threads";
 import type { FieldState, ItemSummary, ItemView, Outcome, PanelView, Problem } from "../types";
 import { joinPanel, useLiveData } from "../useLive";
-import { checkText, maxLengthFor } from "../validation";
+import { maxLengthFor } from "../validation";
 
 interface Loaded {
   panel: PanelView;
@@ -36,10 +38,9 @@ function emptyField(field: string, itemId = ""): FieldState {
   return { field, text: "", revision: 0, editedBy: null, editedByName: null, editedAt: null, itemId };
 }
 
-/** Keys and statement are revisioned like text fields; give them the same shape. */
+/** Keys and statement are saved whole, by revision; text fields are edited through ItemEditing. */
 function statesOf(view: ItemView): FieldState[] {
   return [
-    ...view.fields,
     { ...emptyField("keys", view.summary.itemId), text: keysText(view.keys), revision: view.keysRevision },
     { ...emptyField("statement", view.summary.itemId), text: view.summary.statementId, revision: view.statementRevision },
   ];
@@ -52,6 +53,8 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const [problems, setProblems] = useState<Record<string, Problem | null>>({});
   const [justSaved, setJustSaved] = useState<Record<string, boolean>>({});
+  const editing = useRef<ItemEditing | null>(null);
+  const [, rerender] = useState(0);
 
   const { data, setData, problem, reload } = useLiveData<Loaded>(async (): Promise<Outcome<Loaded>> => {
     const panel = await joinPanel(panelId);
@@ -60,6 +63,9 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     if (!view.ok) return view;
     const bank = await invoke("ListItems", panelId, null, null);
     const others = new Map(bank.ok ? bank.value.items.map((i) => [i.itemId, i] as const) : []);
+    // After a reconnect the field clients catch up by themselves; a reload only adds what is new.
+    if (editing.current) editing.current.update(view.value.fields);
+    else editing.current = new ItemEditing(itemId, view.value.fields);
     // Merge rather than replace, so unsaved text survives a reload after reconnecting.
     setEdits((current) => {
       const next = { ...current };
@@ -69,7 +75,13 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     return { ok: true, value: { panel: panel.value, view: view.value, others }, error: null };
   });
 
-  useEffect(() => () => void invoke("LeaveItem", itemId), [itemId]);
+  useEffect(() => () => {
+    editing.current?.close();
+    editing.current = null;
+    void invoke("LeaveItem", itemId);
+  }, [itemId]);
+  // Option texts label the key choices, so they follow the editing too.
+  useEffect(() => editing.current?.subscribe(() => rerender((n) => n + 1)), [editing.current]);
 
   const setSummary = (summary: ItemSummary) => setData((d) => ({ ...d, view: { ...d.view, summary } }));
 
@@ -108,8 +120,6 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     if (field === "keys") {
       const need = shape[kind].keys;
       if (parseKeys(edit.draft).length !== need) check = need === 1 ? "Choose the one correct option." : `Choose exactly ${need} correct options.`;
-    } else if (field !== "statement") {
-      check = checkText(fieldLabel(field), edit.draft, maxLengthFor(field), field === "stem" || field === "vignette");
     }
     if (check) {
       flag(setProblems, field, { code: "invalid", message: check, field });
@@ -117,10 +127,9 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     }
 
     flag(setBusy, field, true);
-    const result =
-      field === "keys" ? await invoke("SetKeys", itemId, edit.base.revision, parseKeys(edit.draft))
-      : field === "statement" ? await invoke("SetStatement", itemId, edit.base.revision, edit.draft)
-      : await invoke("EditText", itemId, field, edit.base.revision, edit.draft);
+    const result = field === "keys"
+      ? await invoke("SetKeys", itemId, edit.base.revision, parseKeys(edit.draft))
+      : await invoke("SetStatement", itemId, edit.base.revision, edit.draft);
     flag(setBusy, field, false);
 
     if (result.ok) {
@@ -172,15 +181,18 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
 
           <section aria-labelledby="text-heading" class="item-text">
             <h2 id="text-heading">{summary.kind === "scenario" ? "Vignette" : "Question"}</h2>
-            <p class="hint">Edit a field, then choose its Save button. If someone else saves the same field first, your text is kept and you choose which version stays.</p>
-            {fieldsFor(summary.kind).map((field) => (
-              <FieldEditor key={field} label={fieldLabel(field)} edit={edits[field] ?? fresh(emptyField(field))}
+            <p class="hint">
+              Text is saved as you type, and everyone viewing this item sees each change as it happens, with
+              where the others are. The correct options and the statement are saved with their own buttons.
+            </p>
+            {editing.current && fieldsFor(summary.kind).map((field) => (
+              <CollaborativeField key={field} editing={editing.current!} field={field} label={fieldLabel(field)}
                 maxLength={maxLengthFor(field)} rows={field === "vignette" ? 12 : field.startsWith("option") ? 2 : 5}
-                busy={!!busy[field]} problem={problems[field] ?? null} justSaved={!!justSaved[field]} actions={actionsFor(field)} />
+                required={field === "stem" || field === "vignette"} />
             ))}
             {summary.kind !== "scenario" && (
               <KeysEditor kind={summary.kind} edit={edits.keys ?? fresh(emptyField("keys"))}
-                options={Array.from({ length: shape[summary.kind].options }, (_, i) => edits[`option${i}`]?.draft ?? "")}
+                options={Array.from({ length: shape[summary.kind].options }, (_, i) => editing.current?.view(`option${i}`)?.text ?? "")}
                 busy={!!busy.keys} problem={problems.keys ?? null} error={null} justSaved={!!justSaved.keys}
                 actions={actionsFor("keys")} />
             )}
