@@ -27,6 +27,12 @@ public sealed partial class QuorumServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The web process's id while it runs (its CPU time is read from /proc by benchmarks).</summary>
+    public int? ProcessId => process is { HasExited: false } ? process.Id : null;
+
+    /// <summary>CPUs to pin the process to (taskset's list form, e.g. "0"), or null to let it run anywhere.</summary>
+    public string? CpuList { get; init; }
+
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The first facilitator's one-time sign-in link printed at this start, if any.</summary>
@@ -44,7 +50,7 @@ public sealed partial class QuorumServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server on a fresh SQLite data folder (or the given PostgreSQL connection string).</summary>
-    public static async Task<QuorumServer> StartAsync(string? postgresConnectionString = null, IDictionary<string, string>? settings = null)
+    public static async Task<QuorumServer> StartAsync(string? postgresConnectionString = null, IDictionary<string, string>? settings = null, string? cpuList = null)
     {
         var data = Directory.CreateTempSubdirectory("quorum-test-").FullName;
         var environment = new Dictionary<string, string>
@@ -65,7 +71,7 @@ public sealed partial class QuorumServer : IAsyncDisposable
             environment[key] = value;
         }
 
-        var server = new QuorumServer(data, environment);
+        var server = new QuorumServer(data, environment) { CpuList = cpuList };
         await server.StartProcessAsync(FreePort());
         return server;
     }
@@ -123,13 +129,21 @@ public sealed partial class QuorumServer : IAsyncDisposable
         addressSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
         linkSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
         var (dll, contentRoot) = Locate();
-        var info = new ProcessStartInfo("dotnet")
+        // taskset execs the program, so the process id stays the server's.
+        var info = new ProcessStartInfo(CpuList is null ? "dotnet" : "taskset")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = contentRoot,
         };
+        if (CpuList is not null)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(CpuList);
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");

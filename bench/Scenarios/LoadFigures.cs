@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Quorum.Bench.Scenarios;
+
+/// <summary>Latency samples and CPU readings shared by the load scenarios.</summary>
+internal static class LoadFigures
+{
+    /// <summary>Nearest-rank percentile of milliseconds; null without samples.</summary>
+    public static double? Percentile(List<double> samples, double p)
+    {
+        if (samples.Count == 0)
+        {
+            return null;
+        }
+
+        samples.Sort();
+        var rank = (int)Math.Ceiling(p / 100.0 * samples.Count);
+        return Math.Round(samples[Math.Clamp(rank, 1, samples.Count) - 1], 3);
+    }
+
+    /// <summary>User plus system CPU time of a process, from /proc (Linux), in milliseconds.</summary>
+    public static double ProcessCpuMs(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name may hold spaces; fields after its closing parenthesis are fixed: utime is the 14th field.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / ClockTicksPerSecond;
+    }
+
+    /// <summary>USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK).</summary>
+    private const int ClockTicksPerSecond = 100;
+
+    /// <summary>Pins every thread of this process to the given CPUs (taskset's list form).</summary>
+    public static void PinSelf(string cpuList)
+    {
+        using var taskset = System.Diagnostics.Process.Start("taskset", ["-a", "-p", "-c", cpuList, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
+        taskset.StandardOutput?.ReadToEnd();
+        taskset.WaitForExit();
+    }
+}
