@@ -31,7 +31,7 @@ internal static class EngineScenario
             var document = new FieldDocument(trace.StartContent, 0, int.MaxValue);
             for (var i = 0; i < ops.Length; i++)
             {
-                if (document.Submit(new EditRequest(author, "engine", i + 1, i, ops[i]), at) is not SubmitResult.Applied)
+                if (document.Submit(new EditRequest(author, "engine", i + 1, i, ops[i]), at) is not { Outcome: SubmitOutcome.Applied })
                 {
                     throw new InvalidOperationException($"Edit {i} was not applied.");
                 }

@@ -223,15 +223,14 @@ public static class TraceReplay
 
     private static void Submit(FieldDocument server, FieldReplica replica, EditRequest request, List<AppliedEdit> log)
     {
-        switch (server.Submit(request, Epoch))
+        var result = server.Submit(request, Epoch);
+        if (result.Outcome != SubmitOutcome.Applied)
         {
-            case SubmitResult.Applied applied:
-                log.Add(applied.Edit);
-                replica.Acknowledge(request.ClientSeq, applied.Edit.Revision);
-                break;
-            case var other:
-                throw new InvalidOperationException($"The authority did not apply {request.ClientId}'s op {request.ClientSeq}: {other}");
+            throw new InvalidOperationException($"The authority did not apply {request.ClientId}'s op {request.ClientSeq}: {result}");
         }
+
+        log.Add(result.AppliedEdit);
+        replica.Acknowledge(request.ClientSeq, result.Revision);
     }
 
     private static ReplayResult Result(EditingTrace trace, FieldDocument server, IReadOnlyList<FieldReplica> replicas, int ops, TimeSpan elapsed)

@@ -66,22 +66,21 @@ public sealed class FieldDocument
     /// <summary>Transforms <paramref name="request"/>'s op over the edits since its base and applies it.</summary>
     public SubmitResult Submit(EditRequest request, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Op);
         var baseRevision = request.BaseRevision;
         if (baseRevision > Revision || baseRevision < 0)
         {
-            return new SubmitResult.Rejected($"The change was made on revision {baseRevision} of the text, which does not exist; the text is at revision {Revision}.");
+            return SubmitResult.Rejected($"The change was made on revision {baseRevision} of the text, which does not exist; the text is at revision {Revision}.");
         }
 
         if (baseRevision < OldestBase)
         {
-            return new SubmitResult.ResyncNeeded(OldestBase);
+            return SubmitResult.ResyncNeeded(OldestBase);
         }
 
         if (FirstControlCharacter(request.Op) is { } control)
         {
-            return new SubmitResult.Rejected($"The change inserts a control character (U+{control:X4}); text may hold line breaks and tabs but no other control characters.");
+            return SubmitResult.Rejected($"The change inserts a control character (U+{control:X4}); text may hold line breaks and tabs but no other control characters.");
         }
 
         var op = request.Op;
@@ -90,7 +89,7 @@ public sealed class FieldDocument
             var other = At(revision);
             if (other.ClientSeq == request.ClientSeq && other.AuthorId == request.AuthorId && other.ClientId == request.ClientId)
             {
-                return new SubmitResult.Duplicate(revision);
+                return SubmitResult.Duplicate(revision);
             }
 
             op = TextOt.Transform(op, other.Op, Side.Left);
@@ -98,13 +97,13 @@ public sealed class FieldDocument
 
         if (TextOt.Check(op, text.Length) is { } tooLong)
         {
-            return new SubmitResult.Rejected(tooLong);
+            return SubmitResult.Rejected(tooLong);
         }
 
         var length = (long)text.Length + op.LengthChange;
         if (length > maxLength)
         {
-            return new SubmitResult.Rejected($"This text can be at most {maxLength:N0} characters; the change would make it {length:N0}.");
+            return SubmitResult.Rejected($"This text can be at most {maxLength:N0} characters; the change would make it {length:N0}.");
         }
 
         try
@@ -113,20 +112,20 @@ public sealed class FieldDocument
         }
         catch (OpRejectedException e)
         {
-            return new SubmitResult.Rejected(e.Message);
+            return SubmitResult.Rejected(e.Message);
         }
 
         var applied = new AppliedEdit(Revision + 1, op, request.AuthorId, request.ClientId, request.ClientSeq, at);
         Revision++;
         Remember(applied);
-        return new SubmitResult.Applied(applied);
+        return SubmitResult.Applied(applied);
     }
 
     /// <summary>Applies an edit read back from the journal, exactly as it was applied before.</summary>
     /// <exception cref="InvalidDataException">It is not the next revision, or it does not fit the text.</exception>
     public void Replay(AppliedEdit edit)
     {
-        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(edit.Op);
         if (edit.Revision != Revision + 1)
         {
             throw new InvalidDataException($"The journal's next edit is revision {edit.Revision}, but the text is at revision {Revision}.");

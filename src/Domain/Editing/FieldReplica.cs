@@ -104,7 +104,7 @@ public sealed class FieldReplica
     /// <summary>An edit the server applied (this tab's own included), in any order, perhaps again.</summary>
     public void Receive(AppliedEdit edit)
     {
-        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(edit.Op);
         if (edit.Revision > Revision)
         {
             early[edit.Revision] = edit;
@@ -116,13 +116,13 @@ public sealed class FieldReplica
     {
         while (early.Remove(Revision + 1, out var next))
         {
-            if (inFlight is { } mine && (next is null || (next.ClientId == ClientId && next.ClientSeq == mine.Seq)))
+            if (inFlight is { } mine && (next is not { } edit || (edit.ClientId == ClientId && edit.ClientSeq == mine.Seq)))
             {
                 inFlight = null;
             }
-            else if (next is not null)
+            else if (next is { } remote)
             {
-                ApplyRemote(next.Op);
+                ApplyRemote(remote.Op);
             }
 
             Revision++;

@@ -29,17 +29,17 @@ public sealed class EditingScheduleTests
         var server = new FieldDocument("abc", 0, 1_000);
         var tab = new FieldReplica("tab", "abc", 0);
         tab.Edit(Op(3, "d"));
-        var request = tab.NextToSend(author)!;
-        Assert.IsType<SubmitResult.Applied>(server.Submit(request, DateTimeOffset.UnixEpoch));
+        var request = tab.NextToSend(author)!.Value;
+        Assert.Equal(SubmitOutcome.Applied, server.Submit(request, DateTimeOffset.UnixEpoch).Outcome);
 
         // The ack is lost; meanwhile someone else types, and the tab hears of that before it resends.
-        var other = (SubmitResult.Applied)server.Submit(new EditRequest(Guid.NewGuid(), "other", 1, 1, Op("x")), DateTimeOffset.UnixEpoch);
-        tab.Receive(other.Edit);
-        var again = tab.Resend(author)!;
+        var other = server.Submit(new EditRequest(Guid.NewGuid(), "other", 1, 1, Op("x")), DateTimeOffset.UnixEpoch).AppliedEdit;
+        tab.Receive(other);
+        var again = tab.Resend(author)!.Value;
 
         var result = server.Submit(again, DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(new SubmitResult.Duplicate(1), result);
+        Assert.Equal(SubmitResult.Duplicate(1), result);
         Assert.Equal("xabcd", server.Text);
         Assert.Equal(2, server.Revision);
     }
@@ -55,7 +55,7 @@ public sealed class EditingScheduleTests
 
         var result = server.Submit(new EditRequest(Guid.NewGuid(), "late", 1, 1, Op("y")), DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(new SubmitResult.ResyncNeeded(2), result);
+        Assert.Equal(SubmitResult.ResyncNeeded(2), result);
         Assert.Equal("xxxxx", server.Text);
         Assert.Null(server.EditsSince(1));
         Assert.Equal([3, 4, 5], server.EditsSince(2)!.Select(e => e.Revision));
@@ -173,34 +173,36 @@ public sealed class EditingScheduleTests
 
         private void DeliverToServer(Tab tab, EditRequest request)
         {
-            switch (server.Submit(request, DateTimeOffset.UnixEpoch))
+            var result = server.Submit(request, DateTimeOffset.UnixEpoch);
+            switch (result.Outcome)
             {
-                case SubmitResult.Applied applied:
-                    log.Add(applied.Edit);
+                case SubmitOutcome.Applied:
+                    var applied = result.AppliedEdit;
+                    log.Add(applied);
                     foreach (var t in tabs.Where(t => t.Connected))
                     {
-                        t.ToTab.Add(new Message(applied.Edit, null));
+                        t.ToTab.Add(new Message(applied, null));
                     }
 
                     if (tab.Connected)
                     {
-                        tab.ToTab.Add(new Message(null, (request.ClientSeq, applied.Edit.Revision)));
+                        tab.ToTab.Add(new Message(null, (request.ClientSeq, applied.Revision)));
                     }
 
                     break;
-                case SubmitResult.Duplicate duplicate when tab.Connected:
-                    tab.ToTab.Add(new Message(null, (request.ClientSeq, duplicate.Revision)));
+                case SubmitOutcome.Duplicate when tab.Connected:
+                    tab.ToTab.Add(new Message(null, (request.ClientSeq, result.Revision)));
                     break;
-                case SubmitResult.Duplicate:
+                case SubmitOutcome.Duplicate:
                     break;
-                case SubmitResult.ResyncNeeded when tab.Connected:
+                case SubmitOutcome.ResyncNeeded when tab.Connected:
                     // The tab catches up from the authority's history (the journal, in the product), then resends.
                     CatchUp(tab);
                     break;
-                case SubmitResult.ResyncNeeded:
+                case SubmitOutcome.ResyncNeeded:
                     break;
-                case var refused:
-                    Assert.Fail($"seed {seed}: {request.ClientId}'s op {request.Op} at base {request.BaseRevision} was refused: {refused}");
+                default:
+                    Assert.Fail($"seed {seed}: {request.ClientId}'s op {request.Op} at base {request.BaseRevision} was refused: {result.Reason}");
                     break;
             }
         }

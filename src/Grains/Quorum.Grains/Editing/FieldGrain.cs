@@ -253,10 +253,11 @@ public sealed partial class FieldGrain(
             return NotSaved();
         }
 
-        switch (document!.Submit(request, clock.GetUtcNow()))
+        var result = document!.Submit(request, clock.GetUtcNow());
+        switch (result.Outcome)
         {
-            case SubmitResult.Applied applied:
-                var pending = new PendingEdit(applied.Edit, by.Name);
+            case SubmitOutcome.Applied:
+                var pending = new PendingEdit(result.AppliedEdit, by.Name);
                 waiting.Add(pending);
                 if (flushing.IsCompleted)
                 {
@@ -265,19 +266,16 @@ public sealed partial class FieldGrain(
 
                 return await pending.Completion.Task;
 
-            case SubmitResult.Duplicate duplicate:
-                return await WhenDurable(duplicate.Revision) is { } failure
+            case SubmitOutcome.Duplicate:
+                return await WhenDurable(result.Revision) is { } failure
                     ? failure
-                    : Outcome.Of(new EditAck(duplicate.Revision, Duplicate: true));
+                    : Outcome.Of(new EditAck(result.Revision, Duplicate: true));
 
-            case SubmitResult.ResyncNeeded resync:
-                return new Problem(ProblemCodes.Resync, $"This copy of the field is too old to merge into (the oldest mergeable revision is {resync.OldestBase}); fetch it afresh and apply your change again.", Field);
-
-            case SubmitResult.Rejected rejected:
-                return Problem.Invalid(Field, rejected.Reason);
+            case SubmitOutcome.ResyncNeeded:
+                return new Problem(ProblemCodes.Resync, $"This copy of the field is too old to merge into (the oldest mergeable revision is {result.Revision}); fetch it afresh and apply your change again.", Field);
 
             default:
-                throw new InvalidOperationException("Unknown submit result.");
+                return Problem.Invalid(Field, result.Reason ?? "The change does not fit the text.");
         }
     }
 
