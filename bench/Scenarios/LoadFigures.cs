@@ -34,8 +34,18 @@ internal static class LoadFigures
     /// <summary>Pins every thread of this process to the given CPUs (taskset's list form).</summary>
     public static void PinSelf(string cpuList)
     {
-        using var taskset = System.Diagnostics.Process.Start("taskset", ["-a", "-p", "-c", cpuList, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
-        taskset.StandardOutput?.ReadToEnd();
+        var info = new System.Diagnostics.ProcessStartInfo("taskset") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-a", "-p", "-c", cpuList, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var taskset = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("Could not start taskset.");
+        taskset.StandardOutput.ReadToEnd();
         taskset.WaitForExit();
+        if (taskset.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"taskset could not pin this process to CPUs {cpuList} (exit {taskset.ExitCode}).");
+        }
     }
 }

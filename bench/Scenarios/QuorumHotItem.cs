@@ -133,13 +133,12 @@ internal static class QuorumHotItem
         public bool InWindow(long timestamp) => timestamp >= Interlocked.Read(ref opened) && timestamp < Interlocked.Read(ref closed);
     }
 
+    /// <summary>One editor: a <see cref="HubFieldTab"/> typing random single characters, timed at send, ack and push.</summary>
     private sealed class Editor(QuorumClient person, HubConnection hub, Guid personId, string clientId, Random random) : IAsyncDisposable
     {
         private static readonly ConcurrentDictionary<(string, long), long> SentAt = new();
         private readonly Lock gate = new();
-        private FieldReplica replica = null!;
-        private TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Guid itemId;
+        private HubFieldTab tab = null!;
         private Run run = null!;
 
         public HubConnection Hub { get; } = hub;
@@ -154,36 +153,48 @@ internal static class QuorumHotItem
 
         public void Start(Guid item, string text, int revision, Run clock)
         {
-            itemId = item;
             run = clock;
-            replica = new FieldReplica(clientId, text, revision);
-            Hub.On<JsonElement>("fieldEdits", Received);
+            tab = new HubFieldTab(Hub, personId, clientId, item, "stem", text, revision)
+            {
+                OnSending = seq => SentAt[(clientId, seq)] = Stopwatch.GetTimestamp(),
+                OnAcknowledged = Acknowledged,
+                OnPushed = Pushed,
+            };
         }
 
         public async Task TypeAsync()
         {
             while (!run.Stopped)
             {
-                EditRequest request;
-                lock (gate)
+                try
                 {
-                    replica.Edit(RandomOp(replica.Text));
-                    request = replica.NextToSend(personId) ?? throw new InvalidOperationException("Nothing to send after an edit.");
-                    idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await tab.TypeAsync(RandomOp);
                 }
-
-                var sent = Stopwatch.GetTimestamp();
-                SentAt[(clientId, request.ClientSeq)] = sent;
-                var outcome = await Hub.InvokeAsync<JsonElement>("Edit", itemId, "stem", request.BaseRevision, JsonSerializer.SerializeToElement(request.Op), clientId, request.ClientSeq);
-                var acked = Stopwatch.GetTimestamp();
-                if (!outcome.GetProperty("ok").GetBoolean())
+                catch (InvalidOperationException e)
                 {
                     Errors++;
-                    Console.Error.WriteLine($"hot-item quorum: {clientId} refused: {outcome.GetProperty("error")}");
-                    await CatchUpAsync();
-                    continue;
+                    Console.Error.WriteLine($"hot-item quorum: {clientId}: {e.Message}");
+                    await tab.CatchUpAsync();
                 }
+            }
+        }
 
+        public bool Caught(string text, int revision) => !tab.HasPending && tab.Revision == revision && tab.Text == text;
+
+        public Task CatchUpAsync() => tab.CatchUpAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Hub.DisposeAsync();
+            await person.DisposeAsync();
+        }
+
+        private void Acknowledged(long seq)
+        {
+            var acked = Stopwatch.GetTimestamp();
+            var sent = SentAt[(clientId, seq)];
+            lock (gate)
+            {
                 if (run.InWindow(acked))
                 {
                     AckedInWindow++;
@@ -193,85 +204,17 @@ internal static class QuorumHotItem
                 {
                     AckMs.Add(Stopwatch.GetElapsedTime(sent, acked).TotalMilliseconds);
                 }
+            }
+        }
 
+        private void Pushed(string from, long seq)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (from != clientId && SentAt.TryGetValue((from, seq), out var sent) && run.InWindow(sent))
+            {
                 lock (gate)
                 {
-                    replica.Acknowledge(request.ClientSeq, outcome.GetProperty("value").GetProperty("revision").GetInt32());
-                    if (!replica.HasPending)
-                    {
-                        continue;
-                    }
-                }
-
-                // The ack came before the edits ahead of it; the next op waits until they are taken in.
-                if (await Task.WhenAny(idle.Task, Task.Delay(2_000)) != idle.Task)
-                {
-                    await CatchUpAsync();
-                }
-            }
-        }
-
-        public bool Caught(string text, int revision)
-        {
-            lock (gate)
-            {
-                return !replica.HasPending && replica.Revision == revision && replica.Text == text;
-            }
-        }
-
-        public async Task CatchUpAsync()
-        {
-            int from;
-            lock (gate)
-            {
-                from = replica.Revision;
-            }
-
-            var sync = await Hub.InvokeAsync<JsonElement>("SyncField", itemId, "stem", clientId, from);
-            if (sync.GetProperty("ok").GetBoolean() && sync.GetProperty("value").GetProperty("edits") is { ValueKind: JsonValueKind.Array } edits)
-            {
-                Take(edits, Stopwatch.GetTimestamp(), timed: false);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Hub.DisposeAsync();
-            await person.DisposeAsync();
-        }
-
-        private void Received(JsonElement change)
-        {
-            if (change.GetProperty("itemId").GetGuid() == itemId && change.GetProperty("field").GetString() == "stem")
-            {
-                Take(change.GetProperty("edits"), Stopwatch.GetTimestamp(), timed: true);
-            }
-        }
-
-        private void Take(JsonElement edits, long now, bool timed)
-        {
-            lock (gate)
-            {
-                foreach (var e in edits.EnumerateArray())
-                {
-                    var from = e.GetProperty("clientId").GetString()!;
-                    var seq = e.GetProperty("clientSeq").GetInt64();
-                    if (!TextOpJson.TryParse(e.GetProperty("op"), out var op, out var error))
-                    {
-                        throw new InvalidDataException($"The server sent an op that does not parse: {error}");
-                    }
-
-                    if (timed && from != clientId && SentAt.TryGetValue((from, seq), out var sent) && run.InWindow(sent))
-                    {
-                        FanoutMs.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
-                    }
-
-                    replica.Receive(new AppliedEdit(e.GetProperty("revision").GetInt32(), op, e.GetProperty("authorId").GetGuid(), from, seq, e.GetProperty("at").GetDateTimeOffset()));
-                }
-
-                if (!replica.HasPending)
-                {
-                    idle.TrySetResult();
+                    FanoutMs.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
                 }
             }
         }
@@ -279,30 +222,10 @@ internal static class QuorumHotItem
         private TextOp RandomOp(string text)
         {
             var length = text.Length; // the workload types ASCII only, so code points and chars agree
-            var position = random.Next(length + 1);
             var insert = length == 0 || random.Next(2) == 0;
-            var components = new List<OpComponent>(2);
-            if (insert)
-            {
-                if (position > 0)
-                {
-                    components.Add(OpComponent.Retain(position));
-                }
-
-                components.Add(OpComponent.Insert(RandomChar(random).ToString()));
-            }
-            else
-            {
-                position = Math.Min(position, length - 1);
-                if (position > 0)
-                {
-                    components.Add(OpComponent.Retain(position));
-                }
-
-                components.Add(OpComponent.Delete(1));
-            }
-
-            return TextOp.From(components);
+            var position = random.Next(insert ? length + 1 : length);
+            var change = insert ? OpComponent.Insert(RandomChar(random).ToString()) : OpComponent.Delete(1);
+            return position == 0 ? TextOp.From(change) : TextOp.From(OpComponent.Retain(position), change);
         }
     }
 }

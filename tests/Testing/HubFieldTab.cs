@@ -42,6 +42,12 @@ public sealed class HubFieldTab
     /// <summary>Called with (client id, sequence number) for every edit pushed by the server, when it arrives.</summary>
     public Action<string, long>? OnPushed { get; init; }
 
+    /// <summary>Called with the sequence number just before an op goes to the server.</summary>
+    public Action<long>? OnSending { get; init; }
+
+    /// <summary>Called with the sequence number when the server's ack arrives (before the tab waits for the edits ahead of it).</summary>
+    public Action<long>? OnAcknowledged { get; init; }
+
     /// <summary>This tab's ops the server has acknowledged, by sequence number.</summary>
     public IReadOnlyCollection<long> Acknowledged
     {
@@ -157,9 +163,11 @@ public sealed class HubFieldTab
     {
         while (true)
         {
+            OnSending?.Invoke(request.ClientSeq);
             var outcome = await hub.InvokeAsync<JsonElement>("Edit", ItemId, Field, request.BaseRevision, JsonSerializer.SerializeToElement(request.Op), ClientId, request.ClientSeq);
             if (outcome.GetProperty("ok").GetBoolean())
             {
+                OnAcknowledged?.Invoke(request.ClientSeq);
                 var revision = outcome.GetProperty("value").GetProperty("revision").GetInt32();
                 Task idle;
                 lock (gate)
