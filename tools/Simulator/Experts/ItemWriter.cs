@@ -8,8 +8,8 @@ namespace Quorum.Simulator.Experts;
 /// <summary>
 /// An expert writing: creates the item with the first words of a traced window as its stem (or vignette) and
 /// short trace snippets as options, then types on keystroke by keystroke, sending the whole field every few
-/// keystrokes or at a pause in the trace, as the editor's debounce would. Whole-field writes for now;
-/// character-level merging replaces them later.
+/// keystrokes, as the editor's debounce would. Whole-field writes for now; character-level merging replaces them
+/// later.
 /// </summary>
 public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random, Pacing pacing, int keystrokesPerWrite)
 {
@@ -18,9 +18,6 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
 
     /// <summary>Windows tried for a usable opening before settling for a snippet.</summary>
     private const int MaxSeedAttempts = 5;
-
-    /// <summary>A pause this long in the trace's own clock sends the field, as an editor's debounce would.</summary>
-    private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(400);
 
     public async Task WriteAsync(WritingJob job, CancellationToken cancellation)
     {
@@ -120,21 +117,19 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         var revision = server.Revision;
         var sent = server.Text;
         var sinceWrite = 0;
-        var lastWriteTime = typing.LastKeystrokeTime;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
             var finished = typing.Finished;
             if (!finished)
             {
-                if (!typing.Step())
+                if (typing.Step().IsNoop)
                 {
                     continue;
                 }
 
                 sinceWrite++;
-                var paused = typing.LastKeystrokeTime - lastWriteTime >= TypingPause;
-                if (sinceWrite < keystrokesPerWrite && !paused && !typing.Finished)
+                if (sinceWrite < keystrokesPerWrite && !typing.Finished)
                 {
                     continue;
                 }
@@ -173,7 +168,6 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
             }
 
             sinceWrite = 0;
-            lastWriteTime = typing.LastKeystrokeTime;
         }
     }
 
