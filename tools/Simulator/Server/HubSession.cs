@@ -113,9 +113,6 @@ public sealed class HubSession : IAsyncDisposable
     public Task<Outcome<ItemView>> CreateItemAsync(Guid panelId, ItemDraft draft, CancellationToken cancellation) =>
         CallAsync<ItemView>("CreateItem", [panelId, draft], cancellation);
 
-    public Task<Outcome<FieldState>> EditTextAsync(Guid itemId, string field, int baseRevision, string text, CancellationToken cancellation) =>
-        CallAsync<FieldState>("EditText", [itemId, field, baseRevision, text], cancellation);
-
     /// <summary>One op against <paramref name="baseRevision"/>; acknowledged once it is on disk.</summary>
     public Task<Outcome<EditAck>> EditAsync(Guid itemId, string field, int baseRevision, TextOp op, string clientId, long clientSeq, CancellationToken cancellation) =>
         CallAsync<EditAck>("Edit", [itemId, field, baseRevision, op, clientId, clientSeq], cancellation);

@@ -1,0 +1,67 @@
+using Quorum.Domain.Editing;
+using Quorum.Simulator.Editing;
+using Quorum.Simulator.Server;
+using Quorum.Simulator.Server.Api;
+using Quorum.Simulator.Simulation;
+using Quorum.Simulator.Traces;
+
+namespace Quorum.Simulator.Experts;
+
+/// <summary>
+/// An expert typing into a text field of an item they have open: the field opened in their tab, the keystrokes
+/// of a trace window typed in bursts with a pause after each (the burst is the expert's habit), the tab closed
+/// once every op is acknowledged and its text checked, and the field recorded for the run.
+/// </summary>
+public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, Pacing pacing, int keystrokesPerBurst)
+{
+    /// <summary>
+    /// The most code points one person's own stretch of a field may hold: a quarter of the field's limit, so up to
+    /// four people typing into one field at once stay within it together (nobody deletes another's text, so the
+    /// field is the sum of their stretches).
+    /// </summary>
+    public static int MaxOwnLength(string field) => Limits.ForField(field) / 4;
+
+    /// <summary>
+    /// Types into the author's own field; whatever others put in front of it stays in front. A required field
+    /// (the stem, the vignette) is not left blank: when the author's own stretch ends up blank,
+    /// <paramref name="whenBlank"/> is typed into it.
+    /// </summary>
+    public Task<TypedField> WriteAsync(Guid itemId, FieldState field, TraceTyping typing, Func<string>? whenBlank, CancellationToken cancellation) =>
+        TypeAsync(itemId, field, typing, Side.Right, whenBlank, cancellation);
+
+    private async Task<TypedField> TypeAsync(
+        Guid itemId, FieldState field, TraceTyping typing, Side side, Func<string>? whenBlank, CancellationToken cancellation)
+    {
+        var editor = await FieldEditor.OpenAsync(hub, itemId, field, personId, panel.Counters, cancellation).ConfigureAwait(false);
+        await using (editor.ConfigureAwait(false))
+        {
+            var typist = new Typist(typing, editor.Text, side);
+
+            var burst = 0;
+            while (!typist.Finished && !editor.Failed)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (editor.Type(typist.Next).IsNoop)
+                {
+                    continue;
+                }
+
+                if (++burst >= keystrokesPerBurst)
+                {
+                    burst = 0;
+                    await pacing.PauseAsync(cancellation).ConfigureAwait(false);
+                }
+            }
+
+            if (whenBlank is not null && string.IsNullOrWhiteSpace(typist.Own))
+            {
+                var words = whenBlank();
+                editor.Type(text => typist.Append(text, words));
+            }
+
+            var typed = await editor.CloseAsync(cancellation).ConfigureAwait(false);
+            panel.Fields.Record(typed);
+            return typed;
+        }
+    }
+}
