@@ -27,6 +27,9 @@ public sealed record ExpertHabits
     /// <summary>Chance that an author changes the key after writing.</summary>
     public double ChangeKeys { get; init; } = 0.10;
 
+    /// <summary>Chance that a reviewer puts a sentence in front of the stem (or vignette) of an item they open, typing beside its author.</summary>
+    public double AddToText { get; init; } = 0.05;
+
     /// <summary>
     /// Fewest and most keystrokes typed between two pauses of the pace (each expert has a fixed habit in this
     /// range). The ops go out as the editor sends them, one in flight at a time, whatever the burst.

@@ -8,8 +8,8 @@ namespace Quorum.Simulator.Experts;
 /// <summary>
 /// An expert writing: creates the item with the first words of a traced window as its stem (or vignette) and
 /// short trace snippets as options, then types on keystroke by keystroke into the main field and the rationale,
-/// as character-level edits through the tab's editor (see <see cref="Keyboard"/>), while others may be typing in
-/// the same field.
+/// as character-level edits through the tab's editor (see <see cref="Keyboard"/>), while reviewers may be adding
+/// to the same field.
 /// </summary>
 public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random, Pacing pacing, Keyboard keyboard)
 {

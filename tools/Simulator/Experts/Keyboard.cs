@@ -22,20 +22,30 @@ public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, 
     public static int MaxOwnLength(string field) => Limits.ForField(field) / 4;
 
     /// <summary>
-    /// Types into the author's own field; whatever others put in front of it stays in front. A required field
+    /// Types into the author's own field; whatever reviewers put in front of it stays in front. A required field
     /// (the stem, the vignette) is not left blank: when the author's own stretch ends up blank,
     /// <paramref name="whenBlank"/> is typed into it.
     /// </summary>
     public Task<TypedField> WriteAsync(Guid itemId, FieldState field, TraceTyping typing, Func<string>? whenBlank, CancellationToken cancellation) =>
-        TypeAsync(itemId, field, typing, Side.Right, whenBlank, cancellation);
+        TypeAsync(itemId, field, typing, Side.Right, preface: false, whenBlank, cancellation);
+
+    /// <summary>
+    /// Puts a stretch in front of whatever the field holds, a space apart (typed with the first keystroke), while
+    /// its author may still be typing.
+    /// In front, not after: authors mostly type at the end, and two people typing at one position interleave their
+    /// keystrokes (as they would in any editor), while the space keeps the two apart.
+    /// </summary>
+    public Task<TypedField> PrefaceAsync(Guid itemId, FieldState field, TraceTyping typing, CancellationToken cancellation) =>
+        TypeAsync(itemId, field, typing, Side.Left, preface: true, whenBlank: null, cancellation);
 
     private async Task<TypedField> TypeAsync(
-        Guid itemId, FieldState field, TraceTyping typing, Side side, Func<string>? whenBlank, CancellationToken cancellation)
+        Guid itemId, FieldState field, TraceTyping typing, Side side, bool preface, Func<string>? whenBlank, CancellationToken cancellation)
     {
         var editor = await FieldEditor.OpenAsync(hub, itemId, field, personId, panel.Counters, cancellation).ConfigureAwait(false);
         await using (editor.ConfigureAwait(false))
         {
-            var typist = new Typist(typing, editor.Text, side);
+            var shown = editor.Text;
+            var typist = new Typist(typing, shown, side, apart: preface && shown.Length > 0 && !char.IsWhiteSpace(shown[0]) ? " " : null);
 
             var burst = 0;
             while (!typist.Finished && !editor.Failed)

@@ -48,7 +48,7 @@ public sealed class SimulatedExpert
         var keystrokesPerBurst = _random.Next(panel.Habits.MinKeystrokesPerBurst, panel.Habits.MaxKeystrokesPerBurst + 1);
         var keyboard = new Keyboard(hub, panel, personId, _pacing, keystrokesPerBurst);
         _writer = new ItemWriter(hub, panel, _random, _pacing, keyboard);
-        _reviewer = new ItemReviewer(hub, panel, _random, _pacing);
+        _reviewer = new ItemReviewer(hub, panel, _random, _pacing, keyboard);
         _resolver = new ChallengeResolver(hub, panel, _random, _pacing, panel.Habits.ResolveAsAuthor);
 
         hub.OnItemCreated(Learn);

@@ -118,6 +118,7 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
             Math.Round(clock.Elapsed.TotalSeconds, 1), panelId)
         {
             Resolutions = c.Resolutions,
+            Additions = c.Additions,
             Merged = c.Merged,
             Fields = typed.Snapshot(),
             ItemsSeenLive = c.ItemsSeenLive,

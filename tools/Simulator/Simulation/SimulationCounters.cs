@@ -8,6 +8,7 @@ public sealed class SimulationCounters
     private int _comments;
     private int _challenges;
     private int _resolutions;
+    private int _additions;
     private int _merged;
     private int _ratings;
     private int _refusals;
@@ -21,6 +22,9 @@ public sealed class SimulationCounters
 
     /// <summary>Someone else's edit reached a tab that had typing not yet acknowledged, so the two were merged by transform.</summary>
     public void Merged() => Interlocked.Increment(ref _merged);
+
+    /// <summary>A reviewer added a sentence to someone else's stem or vignette.</summary>
+    public void AddedToText() => Interlocked.Increment(ref _additions);
 
     /// <summary>Every comment counts, challenges included; challenges are also counted apart.</summary>
     public void Commented(bool isChallenge)
@@ -51,6 +55,7 @@ public sealed class SimulationCounters
         Volatile.Read(ref _comments),
         Volatile.Read(ref _challenges),
         Volatile.Read(ref _resolutions),
+        Volatile.Read(ref _additions),
         Volatile.Read(ref _merged),
         Volatile.Read(ref _ratings),
         Volatile.Read(ref _refusals),
@@ -65,6 +70,7 @@ public sealed record CounterSnapshot(
     int Comments,
     int Challenges,
     int Resolutions,
+    int Additions,
     int Merged,
     int Ratings,
     int Refusals,

@@ -25,6 +25,10 @@ public sealed record SimulationReport(
     [JsonIgnore]
     public int Resolutions { get; init; }
 
+    /// <summary>Sentences reviewers added to others' stems and vignettes.</summary>
+    [JsonIgnore]
+    public int Additions { get; init; }
+
     /// <summary>Others' edits that reached a tab with typing of its own not yet acknowledged: people typing in one field at once.</summary>
     [JsonIgnore]
     public int Merged { get; init; }
