@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quorum.Domain.Editing;
 using Quorum.Simulator.Server;
 using Quorum.Simulator.Server.Api;
 using Quorum.Simulator.Simulation;
@@ -43,6 +44,63 @@ public sealed class JsonShapeTests
         Assert.False(outcome.Ok);
         Assert.Equal("stale", outcome.Error!.Code);
         Assert.Equal(new FieldState("stem", "Now", 7, Guid.Parse("6f1c1c52-3f7a-4c55-8f57-0f1e8f0d6d11"), "Academic 3", DateTimeOffset.Parse("2026-12-03T10:00:00+00:00", System.Globalization.CultureInfo.InvariantCulture)), outcome.Value);
+    }
+
+    [Fact]
+    public void Op_is_sent_as_text_unicode_json()
+    {
+        var op = TextOp.From(OpComponent.Retain(3), OpComponent.Insert("ins é"), OpComponent.Delete(2));
+
+        // The op is one of Edit's arguments, which SignalR serialises as objects.
+        Assert.Equal("""[3,"ins é",{"d":2}]""", JsonSerializer.Serialize<object>(op, QuorumJson.Options));
+    }
+
+    [Fact]
+    public void Field_edits_are_read_with_their_ops()
+    {
+        const string json = """
+            {"itemId":"6f1c1c52-3f7a-4c55-8f57-0f1e8f0d6d11","field":"stem","edits":[
+              {"revision":8,"op":[3,"ins",{"d":2}],"clientId":"tab-1","clientSeq":4,"authorId":"0b7c9f8e-58a3-4a7e-9a11-3c2d5e6f7a80","at":"2026-12-03T10:00:00Z"},
+              {"revision":9,"op":[{"d":"gone"}],"clientId":"tab-2","clientSeq":1,"authorId":"0b7c9f8e-58a3-4a7e-9a11-3c2d5e6f7a81","at":"2026-12-03T10:00:01Z"}]}
+            """;
+
+        var edits = JsonSerializer.Deserialize<FieldEdits>(json, QuorumJson.Options)!;
+
+        Assert.Equal("stem", edits.Field);
+        Assert.Equal([8, 9], edits.Edits.Select(e => e.Revision));
+        var applied = edits.Edits[0].ToApplied();
+        Assert.Equal(TextOp.From(OpComponent.Retain(3), OpComponent.Insert("ins"), OpComponent.Delete(2)), applied.Op);
+        Assert.Equal(("tab-1", 4L), (applied.ClientId, applied.ClientSeq));
+        Assert.Equal(TextOp.From(OpComponent.Delete("gone")), edits.Edits[1].Op);
+    }
+
+    [Fact]
+    public void Sync_reads_either_edits_or_the_whole_text()
+    {
+        const string edits = """
+            {"itemId":"6f1c1c52-3f7a-4c55-8f57-0f1e8f0d6d11","field":"rationale","revision":2,"edits":[
+              {"revision":2,"op":["x"],"clientId":"t","clientSeq":1,"authorId":"0b7c9f8e-58a3-4a7e-9a11-3c2d5e6f7a80","at":"2026-12-03T10:00:00Z"}],
+             "text":null,"lastClientSeq":null}
+            """;
+        const string text = """
+            {"itemId":"6f1c1c52-3f7a-4c55-8f57-0f1e8f0d6d11","field":"rationale","revision":6002,"edits":null,"text":"All of it","lastClientSeq":17}
+            """;
+
+        var caughtUp = JsonSerializer.Deserialize<FieldSync>(edits, QuorumJson.Options)!;
+        var behind = JsonSerializer.Deserialize<FieldSync>(text, QuorumJson.Options)!;
+
+        Assert.Equal(2, Assert.Single(caughtUp.Edits!).Revision);
+        Assert.Null(caughtUp.Text);
+        Assert.Null(behind.Edits);
+        Assert.Equal(("All of it", 17L), (behind.Text, behind.LastClientSeq));
+    }
+
+    [Fact]
+    public void Edit_ack_reads()
+    {
+        var outcome = JsonSerializer.Deserialize<Outcome<EditAck>>("""{"ok":true,"value":{"revision":12,"duplicate":true},"error":null}""", QuorumJson.Options)!;
+
+        Assert.Equal(new EditAck(12, Duplicate: true), outcome.Value);
     }
 
     [Fact]

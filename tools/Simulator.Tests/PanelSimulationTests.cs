@@ -1,3 +1,4 @@
+using Quorum.Domain;
 using Quorum.Simulator.Simulation;
 using Quorum.Testing;
 
@@ -5,7 +6,8 @@ namespace Quorum.Simulator.Tests;
 
 /// <summary>
 /// A whole simulated panel against the real Quorum process: every expert signs in with their own link,
-/// the bank ends with exactly the items asked for, and what the bank holds matches what the report counted.
+/// the bank ends with exactly the items asked for, what the bank holds matches what the report counted, and the
+/// text typed as ops is the items' text: every field as its last tab left it, with one revision per op acknowledged.
 /// </summary>
 public sealed class PanelSimulationTests
 {
@@ -41,6 +43,40 @@ public sealed class PanelSimulationTests
         Assert.Equal(report.Challenges - report.Resolutions, bank.Sum(i => i!["openChallenges"]!.GetValue<int>()));
         var raters = bank.Sum(i => i!["ratings"]!["raters"]!.GetValue<int>());
         Assert.InRange(raters, 1, report.Ratings); // a changed rating replaces, it is not counted twice
+
+        // Each item's main text and rationale were typed as ops: the server holds exactly what the last tab to leave
+        // the field showed, and each field's revisions past its first text are the ops acknowledged, no more, no less.
+        var hub = await facilitator.ConnectHubAsync();
+        var opsApplied = 0;
+        foreach (var item in bank)
+        {
+            var itemId = Guid.Parse(item!["itemId"]!.GetValue<string>());
+            var isScenario = item["kind"]!.GetValue<string>() == "scenario";
+            var fields = (await hub.CallOkAsync("OpenItem", itemId))["fields"]!.AsArray()
+                .ToDictionary(f => f!["field"]!.GetValue<string>(), f => (Revision: f!["revision"]!.GetValue<int>(), Text: f["text"]!.GetValue<string>()));
+            string[] textFields = isScenario ? ["vignette"] : ["rationale", "stem"];
+            var typed = report.Fields.Where(f => f.ItemId == itemId).ToList();
+            Assert.Equal(textFields, typed.Select(f => f.Field));
+            foreach (var field in typed)
+            {
+                Assert.Equal((field.Revision, field.Text), fields[field.Field]);
+            }
+
+            var main = fields[textFields[^1]];
+            Assert.False(string.IsNullOrWhiteSpace(main.Text), $"item {itemId} has a blank {textFields[^1]}");
+            opsApplied += main.Revision - 1 + (isScenario ? 0 : fields["rationale"].Revision); // the main text was created with the item
+        }
+
+        Assert.Equal(report.Edits, opsApplied);
+
+        // The bank's titles follow the typed text (the item hears of its fields' changes, and caught up when opened above).
+        foreach (var item in (await facilitator.GetAsync($"api/panels/{panelId}/items"))["items"]!.AsArray())
+        {
+            var title = item!["title"]!.GetValue<string>();
+            var main = report.Fields.Single(f => f.ItemId == Guid.Parse(item["itemId"]!.GetValue<string>()) && f.Field is "stem" or "vignette");
+            Assert.False(string.IsNullOrWhiteSpace(title));
+            Assert.StartsWith(title.TrimEnd('…'), Text.Opening(main.Text, int.MaxValue), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

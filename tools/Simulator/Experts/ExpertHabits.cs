@@ -27,10 +27,16 @@ public sealed record ExpertHabits
     /// <summary>Chance that an author changes the key after writing.</summary>
     public double ChangeKeys { get; init; } = 0.10;
 
-    /// <summary>Fewest and most keystrokes between two writes of a field (each expert has a fixed habit in this range).</summary>
-    public int MinKeystrokesPerWrite { get; init; } = 5;
+    /// <summary>Chance that a reviewer puts a sentence in front of the stem (or vignette) of an item they open, typing beside its author.</summary>
+    public double AddToText { get; init; } = 0.05;
 
-    public int MaxKeystrokesPerWrite { get; init; } = 15;
+    /// <summary>
+    /// Fewest and most keystrokes typed between two pauses of the pace (each expert has a fixed habit in this
+    /// range). The ops go out as the editor sends them, one in flight at a time, whatever the burst.
+    /// </summary>
+    public int MinKeystrokesPerBurst { get; init; } = 5;
+
+    public int MaxKeystrokesPerBurst { get; init; } = 15;
 
     /// <summary>Reviews an expert does between two pieces of their own writing, at most.</summary>
     public int MaxReviewsBetweenJobs { get; init; } = 3;

@@ -4,10 +4,11 @@ using Quorum.Simulator.Server.Api;
 namespace Quorum.Simulator.Experts;
 
 /// <summary>
-/// An expert reviewing someone else's item: opens it, reads, sometimes starts a thread (some of them
+/// An expert reviewing someone else's item: opens it, reads, sometimes puts a sentence of their own in front of
+/// its stem or vignette (often while its author is still typing there), sometimes starts a thread (some of them
 /// challenges) or replies in one, and usually rates it.
 /// </summary>
-public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random random, Pacing pacing)
+public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random random, Pacing pacing, Keyboard keyboard)
 {
     public async Task ReviewAsync(Guid itemId, CancellationToken cancellation)
     {
@@ -21,6 +22,7 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         var habits = panel.Habits;
 
         // Every decision is drawn up front, whatever the server answers, so a seed gives the same choices.
+        var addText = random.NextDouble() < habits.AddToText;
         var startThread = random.NextDouble() < habits.StartThread;
         var challenge = random.NextDouble() < habits.ChallengeShare;
         var reply = random.NextDouble() < habits.Reply;
@@ -28,6 +30,11 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
 
         // Reading takes longer than clicking.
         await pacing.PauseAsync(cancellation, 2).ConfigureAwait(false);
+
+        if (addText)
+        {
+            await AddToTextAsync(view, cancellation).ConfigureAwait(false);
+        }
 
         if (startThread)
         {
@@ -58,6 +65,21 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         }
 
         await hub.LeaveItemAsync(itemId, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Types a sentence or two in front of the item's stem (a scenario's vignette), unless it is long already.</summary>
+    private async Task AddToTextAsync(ItemView view, CancellationToken cancellation)
+    {
+        var field = view.TextField(view.Summary.Kind == ItemKind.Scenario ? FieldNames.Vignette : FieldNames.Stem);
+        var typing = panel.Traces.StartTyping(random, random.Next(40, 200), Keyboard.MaxOwnLength(field.Field));
+        if (field.Text.Length >= Limits.ForField(field.Field) / 2)
+        {
+            return;
+        }
+
+        await keyboard.PrefaceAsync(view.Summary.ItemId, field, typing, cancellation).ConfigureAwait(false);
+        panel.Counters.AddedToText();
+        await pacing.PauseAsync(cancellation).ConfigureAwait(false);
     }
 
     private async Task ReplyAsync(Guid threadId, CancellationToken cancellation)

@@ -7,20 +7,17 @@ namespace Quorum.Simulator.Experts;
 
 /// <summary>
 /// An expert writing: creates the item with the first words of a traced window as its stem (or vignette) and
-/// short trace snippets as options, then types on keystroke by keystroke, sending the whole field every few
-/// keystrokes or at a pause in the trace, as the editor's debounce would. Whole-field writes for now;
-/// character-level merging replaces them later.
+/// short trace snippets as options, then types on keystroke by keystroke into the main field and the rationale,
+/// as character-level edits through the tab's editor (see <see cref="Keyboard"/>), while reviewers may be adding
+/// to the same field.
 /// </summary>
-public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random, Pacing pacing, int keystrokesPerWrite)
+public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random, Pacing pacing, Keyboard keyboard)
 {
     /// <summary>Non-blank characters typed before the item is created (the stem is required from the start).</summary>
     private const int SeedLength = 24;
 
     /// <summary>Windows tried for a usable opening before settling for a snippet.</summary>
     private const int MaxSeedAttempts = 5;
-
-    /// <summary>A pause this long in the trace's own clock sends the field, as an editor's debounce would.</summary>
-    private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(400);
 
     public async Task WriteAsync(WritingJob job, CancellationToken cancellation)
     {
@@ -53,7 +50,7 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         {
             // Some windows catch the author deleting, or wandering off to another part of the document before
             // a sentence is down; an expert starting an item would not, so such a window is passed over.
-            typing = panel.Traces.StartTyping(random, targetLength);
+            typing = panel.Traces.StartTyping(random, targetLength, Keyboard.MaxOwnLength(mainField));
             while (!typing.Finished && NonBlank(typing.Text) < SeedLength)
             {
                 typing.Step();
@@ -65,6 +62,10 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         if (string.IsNullOrWhiteSpace(seed))
         {
             seed = panel.Traces.Snippet(random, 40, 160);
+        }
+
+        if (seed != typing.Text)
+        {
             typing.Adopt(seed);
         }
 
@@ -80,101 +81,33 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         panel.Counters.ItemCreated();
         var itemId = created.Value!.Summary.ItemId;
 
-        // The editor page opens the item it shows, so the author hears of others' changes and comments.
+        // The editor page opens the item it shows, so the author hears of others' edits and comments.
         var opened = await hub.OpenItemAsync(itemId, cancellation).ConfigureAwait(false);
-        var view = opened.Ok ? opened.Value! : created.Value;
+        if (!opened.Ok)
+        {
+            return itemId;
+        }
+
+        var view = opened.Value!;
         await pacing.PauseAsync(cancellation).ConfigureAwait(false);
 
-        await TypeAsync(itemId, mainField, typing, Field(view, mainField), cancellation).ConfigureAwait(false);
+        // The trace's author sometimes clears the whole stretch; the stem and the vignette are required, so an
+        // expert who ends with nothing of their own there types a snippet.
+        await keyboard.WriteAsync(itemId, view.TextField(mainField), typing, () => panel.Traces.Snippet(random, 40, 160), cancellation).ConfigureAwait(false);
         if (!isScenario)
         {
-            var rationale = panel.Traces.StartTyping(random, random.Next(60, 300));
-            var current = Field(view, FieldNames.Rationale);
-            if (current.Text.Length > 0)
-            {
-                rationale.Adopt(current.Text);
-            }
-
-            await TypeAsync(itemId, FieldNames.Rationale, rationale, current, cancellation).ConfigureAwait(false);
+            var rationale = panel.Traces.StartTyping(random, random.Next(60, 300), Keyboard.MaxOwnLength(FieldNames.Rationale));
+            await keyboard.WriteAsync(itemId, view.TextField(FieldNames.Rationale), rationale, whenBlank: null, cancellation).ConfigureAwait(false);
 
             if (random.NextDouble() < panel.Habits.ChangeKeys)
             {
-                // Second thoughts about the answer: the keys are revisioned like text.
+                // Second thoughts about the answer: the keys are revisioned as a whole.
                 await hub.SetKeysAsync(itemId, view.KeysRevision, Keys(kind), cancellation).ConfigureAwait(false);
             }
         }
 
-        if (opened.Ok)
-        {
-            await hub.LeaveItemAsync(itemId, cancellation).ConfigureAwait(false);
-        }
-
+        await hub.LeaveItemAsync(itemId, cancellation).ConfigureAwait(false);
         return itemId;
-    }
-
-    /// <summary>Types the rest of a window into a field; stops early only if the server refuses for a reason other than staleness.</summary>
-    private async Task TypeAsync(Guid itemId, string field, TraceTyping typing, FieldState server, CancellationToken cancellation)
-    {
-        var limit = Limits.ForField(field);
-        var required = field is FieldNames.Stem or FieldNames.Vignette;
-        var revision = server.Revision;
-        var sent = server.Text;
-        var sinceWrite = 0;
-        var lastWriteTime = typing.LastKeystrokeTime;
-        while (true)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var finished = typing.Finished;
-            if (!finished)
-            {
-                if (!typing.Step())
-                {
-                    continue;
-                }
-
-                sinceWrite++;
-                var paused = typing.LastKeystrokeTime - lastWriteTime >= TypingPause;
-                if (sinceWrite < keystrokesPerWrite && !paused && !typing.Finished)
-                {
-                    continue;
-                }
-            }
-
-            // The trace's author sometimes clears the whole stretch before retyping it; the stem and the vignette
-            // are required, so a blank one is not sent (the next write carries the retyped text).
-            var text = FieldText.Clean(typing.Text, limit);
-            if (text != sent && !(required && string.IsNullOrWhiteSpace(text)))
-            {
-                var outcome = await hub.EditTextAsync(itemId, field, revision, text, cancellation).ConfigureAwait(false);
-                if (outcome.Ok)
-                {
-                    panel.Counters.Edited();
-                    revision = outcome.Value!.Revision;
-                    sent = text;
-                }
-                else if (outcome.Error?.Code == ProblemCodes.Stale && outcome.Value is { } current)
-                {
-                    // Someone else wrote the field first: take their text and type on from it.
-                    typing.Adopt(current.Text);
-                    revision = current.Revision;
-                    sent = current.Text;
-                }
-                else
-                {
-                    return;
-                }
-
-                await pacing.PauseAsync(cancellation).ConfigureAwait(false);
-            }
-
-            if (finished)
-            {
-                return;
-            }
-
-            sinceWrite = 0;
-            lastWriteTime = typing.LastKeystrokeTime;
-        }
     }
 
     private string PickStatement() => panel.Statements[random.Next(panel.Statements.Count)].Id;
@@ -211,10 +144,6 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         keys.Sort();
         return keys;
     }
-
-    /// <summary>A field as the item view shows it; a field the view leaves out is taken as empty at revision 0.</summary>
-    private static FieldState Field(ItemView view, string field) =>
-        view.Fields.FirstOrDefault(f => f.Field == field) ?? new FieldState(field, "", 0, null, null, null);
 
     private static int NonBlank(string text) => text.Count(c => !char.IsWhiteSpace(c));
 }

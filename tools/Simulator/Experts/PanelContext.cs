@@ -15,4 +15,5 @@ public sealed record PanelContext(
     WritingLedger Ledger,
     ExpertHabits Habits,
     TimeSpan Pace,
-    int ReviewBudget);
+    int ReviewBudget,
+    TypedFields Fields);

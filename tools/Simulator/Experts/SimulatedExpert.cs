@@ -45,9 +45,10 @@ public sealed class SimulatedExpert
         _jobs = jobs;
         _random = new Random(seed);
         _pacing = new Pacing(panel.Pace, _random);
-        var keystrokesPerWrite = _random.Next(panel.Habits.MinKeystrokesPerWrite, panel.Habits.MaxKeystrokesPerWrite + 1);
-        _writer = new ItemWriter(hub, panel, _random, _pacing, keystrokesPerWrite);
-        _reviewer = new ItemReviewer(hub, panel, _random, _pacing);
+        var keystrokesPerBurst = _random.Next(panel.Habits.MinKeystrokesPerBurst, panel.Habits.MaxKeystrokesPerBurst + 1);
+        var keyboard = new Keyboard(hub, panel, personId, _pacing, keystrokesPerBurst);
+        _writer = new ItemWriter(hub, panel, _random, _pacing, keyboard);
+        _reviewer = new ItemReviewer(hub, panel, _random, _pacing, keyboard);
         _resolver = new ChallengeResolver(hub, panel, _random, _pacing, panel.Habits.ResolveAsAuthor);
 
         hub.OnItemCreated(Learn);

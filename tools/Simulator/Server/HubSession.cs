@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Quorum.Domain.Editing;
 using Quorum.Simulator.Server.Api;
 using Quorum.Simulator.Simulation;
 
@@ -86,6 +87,9 @@ public sealed class HubSession : IAsyncDisposable
     /// <summary><c>itemSummary</c>: an item's ratings, counts or status changed.</summary>
     public IDisposable OnItemSummary(Action<ItemSummary> handler) => _connection.On("itemSummary", handler);
 
+    /// <summary><c>fieldEdits</c>: durable edits to a field of an item this connection has open.</summary>
+    public IDisposable OnFieldEdits(Action<FieldEdits> handler) => _connection.On("fieldEdits", handler);
+
     public async Task<Outcome<PanelView>> JoinPanelAsync(Guid panelId, CancellationToken cancellation)
     {
         var outcome = await CallAsync<PanelView>("JoinPanel", [panelId], cancellation).ConfigureAwait(false);
@@ -109,8 +113,16 @@ public sealed class HubSession : IAsyncDisposable
     public Task<Outcome<ItemView>> CreateItemAsync(Guid panelId, ItemDraft draft, CancellationToken cancellation) =>
         CallAsync<ItemView>("CreateItem", [panelId, draft], cancellation);
 
-    public Task<Outcome<FieldState>> EditTextAsync(Guid itemId, string field, int baseRevision, string text, CancellationToken cancellation) =>
-        CallAsync<FieldState>("EditText", [itemId, field, baseRevision, text], cancellation);
+    /// <summary>One op against <paramref name="baseRevision"/>; acknowledged once it is on disk.</summary>
+    public Task<Outcome<EditAck>> EditAsync(Guid itemId, string field, int baseRevision, TextOp op, string clientId, long clientSeq, CancellationToken cancellation) =>
+        CallAsync<EditAck>("Edit", [itemId, field, baseRevision, op, clientId, clientSeq], cancellation);
+
+    public Task<Outcome<FieldSync>> SyncFieldAsync(Guid itemId, string field, string clientId, int fromRevision, CancellationToken cancellation) =>
+        CallAsync<FieldSync>("SyncField", [itemId, field, clientId, fromRevision], cancellation);
+
+    /// <summary>The field's text as it was at <paramref name="revision"/>, rebuilt by the server from the field's history.</summary>
+    public Task<Outcome<FieldState>> FieldAtAsync(Guid itemId, string field, int revision, CancellationToken cancellation) =>
+        CallAsync<FieldState>("FieldAt", [itemId, field, revision], cancellation);
 
     public Task<Outcome<FieldState>> SetKeysAsync(Guid itemId, int baseRevision, IReadOnlyList<int> keys, CancellationToken cancellation) =>
         CallAsync<FieldState>("SetKeys", [itemId, baseRevision, keys], cancellation);

@@ -27,6 +27,7 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
 
         var clock = Stopwatch.StartNew();
         var counters = new SimulationCounters();
+        var typed = new TypedFields();
         var log = new ProblemLog(diagnostics);
         var server = WithTrailingSlash(options.Server);
         var browsers = new List<QuorumClient>();
@@ -65,7 +66,8 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
                 new WritingLedger(plan.Jobs.Count),
                 options.Habits,
                 options.Pace,
-                ReviewBudget: (options.Items * 2) + 20);
+                ReviewBudget: (options.Items * 2) + 20,
+                typed);
 
             var facilitatorHub = await HubSession.ConnectAsync(facilitator, options.Transport, $"facilitator {me.Name}", counters, log, run).ConfigureAwait(false);
             hubs.Add(facilitatorHub);
@@ -116,6 +118,9 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
             Math.Round(clock.Elapsed.TotalSeconds, 1), panelId)
         {
             Resolutions = c.Resolutions,
+            Additions = c.Additions,
+            Merged = c.Merged,
+            Fields = typed.Snapshot(),
             ItemsSeenLive = c.ItemsSeenLive,
             Cancelled = cancellation.IsCancellationRequested,
             LiveView = liveView,

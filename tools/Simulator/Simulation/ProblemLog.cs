@@ -14,7 +14,7 @@ public sealed class ProblemLog(TextWriter writer, int maxLinesPerKind = 25)
 
     public void Refusal(string who, string method, Problem? problem)
     {
-        // A stale write is the expected outcome of two people typing into one field; not worth a line.
+        // A stale write is the expected outcome of two people changing the keys at once; not worth a line.
         if (problem?.Code == ProblemCodes.Stale)
         {
             return;

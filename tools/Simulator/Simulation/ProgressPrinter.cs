@@ -25,7 +25,7 @@ public sealed class ProgressPrinter(TextWriter output, SimulationCounters counte
     {
         var c = counters.Snapshot();
         output.WriteLine(
-            $"[{clock.Elapsed.TotalSeconds,6:0.0}s] items {c.Items}/{plannedItems} | edits {c.Edits} | comments {c.Comments} | " +
+            $"[{clock.Elapsed.TotalSeconds,6:0.0}s] items {c.Items}/{plannedItems} | edits {c.Edits} (merged {c.Merged}) | additions {c.Additions} | comments {c.Comments} | " +
             $"challenges {c.Challenges} (resolved {c.Resolutions}) | ratings {c.Ratings} | refusals {c.Refusals} | errors {c.Errors} | " +
             $"live view saw {c.ItemsSeenLive}");
     }

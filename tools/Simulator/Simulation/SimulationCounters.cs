@@ -8,6 +8,8 @@ public sealed class SimulationCounters
     private int _comments;
     private int _challenges;
     private int _resolutions;
+    private int _additions;
+    private int _merged;
     private int _ratings;
     private int _refusals;
     private int _errors;
@@ -15,7 +17,14 @@ public sealed class SimulationCounters
 
     public void ItemCreated() => Interlocked.Increment(ref _items);
 
+    /// <summary>An op acknowledged by the server (once per op, a resend included).</summary>
     public void Edited() => Interlocked.Increment(ref _edits);
+
+    /// <summary>Someone else's edit reached a tab that had typing not yet acknowledged, so the two were merged by transform.</summary>
+    public void Merged() => Interlocked.Increment(ref _merged);
+
+    /// <summary>A reviewer added a sentence to someone else's stem or vignette.</summary>
+    public void AddedToText() => Interlocked.Increment(ref _additions);
 
     /// <summary>Every comment counts, challenges included; challenges are also counted apart.</summary>
     public void Commented(bool isChallenge)
@@ -46,6 +55,8 @@ public sealed class SimulationCounters
         Volatile.Read(ref _comments),
         Volatile.Read(ref _challenges),
         Volatile.Read(ref _resolutions),
+        Volatile.Read(ref _additions),
+        Volatile.Read(ref _merged),
         Volatile.Read(ref _ratings),
         Volatile.Read(ref _refusals),
         Volatile.Read(ref _errors),
@@ -59,6 +70,8 @@ public sealed record CounterSnapshot(
     int Comments,
     int Challenges,
     int Resolutions,
+    int Additions,
+    int Merged,
     int Ratings,
     int Refusals,
     int Errors,

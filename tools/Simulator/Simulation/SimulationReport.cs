@@ -25,6 +25,18 @@ public sealed record SimulationReport(
     [JsonIgnore]
     public int Resolutions { get; init; }
 
+    /// <summary>Sentences reviewers added to others' stems and vignettes.</summary>
+    [JsonIgnore]
+    public int Additions { get; init; }
+
+    /// <summary>Others' edits that reached a tab with typing of its own not yet acknowledged: people typing in one field at once.</summary>
+    [JsonIgnore]
+    public int Merged { get; init; }
+
+    /// <summary>Every text field typed into, as the last tab to leave it saw it (its text checked against the server's).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<TypedField> Fields { get; init; } = [];
+
     /// <summary><c>itemCreated</c> events that reached the facilitator's connection.</summary>
     [JsonIgnore]
     public int ItemsSeenLive { get; init; }

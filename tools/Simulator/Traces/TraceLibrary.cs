@@ -1,3 +1,5 @@
+using Quorum.Traces;
+
 namespace Quorum.Simulator.Traces;
 
 /// <summary>
@@ -13,7 +15,10 @@ public sealed class TraceLibrary
 
     public IReadOnlyList<EditingTrace> Traces { get; }
 
-    /// <summary>Loads the named traces (<c>&lt;name&gt;.json.gz</c>) from a folder, failing with a message that says where it looked.</summary>
+    /// <summary>
+    /// Loads the named traces (<c>&lt;name&gt;.json.gz</c>) from a folder, failing with a message that says where it
+    /// looked. Sequential traces only: a concurrent one's positions depend on its causal graph, not on one text.
+    /// </summary>
     public static TraceLibrary Load(string folder, IReadOnlyList<string>? names = null)
     {
         if (!Directory.Exists(folder))
@@ -30,15 +35,21 @@ public sealed class TraceLibrary
                 throw new FileNotFoundException($"The trace '{name}' is not in '{folder}' (expected {path}).", path);
             }
 
-            traces.Add(EditingTrace.Load(path));
+            var trace = EditingTrace.Load(path);
+            if (trace.Concurrent)
+            {
+                throw new InvalidDataException($"Trace '{name}' ({path}) is a concurrent trace; the simulator types from sequential traces only.");
+            }
+
+            traces.Add(trace);
         }
 
         return new TraceLibrary(traces);
     }
 
     /// <summary>
-    /// Where the traces are: the folder given, else <c>$QUORUM_TEST_DATA/traces</c>, else <c>../shared/data/traces</c>
-    /// beside the repository (found by walking up from the working directory, then from the program's own folder).
+    /// Where the traces are: the folder given, else where <see cref="EditingTrace.Folder"/> finds them
+    /// (<c>$QUORUM_TEST_DATA/traces</c>, else <c>../shared/data/traces</c> beside the repository).
     /// </summary>
     public static string LocateFolder(string? given)
     {
@@ -47,28 +58,21 @@ public sealed class TraceLibrary
             return Path.GetFullPath(given);
         }
 
-        var data = Environment.GetEnvironmentVariable("QUORUM_TEST_DATA");
-        if (!string.IsNullOrWhiteSpace(data))
+        try
         {
-            return Path.GetFullPath(Path.Combine(data, "traces"));
+            return EditingTrace.Folder();
         }
-
-        foreach (var from in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        catch (DirectoryNotFoundException e)
         {
-            for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-                {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "traces"));
-                }
-            }
+            throw new DirectoryNotFoundException($"{e.Message} Or pass --traces <folder>.", e);
         }
-
-        return Path.GetFullPath(Path.Combine("..", "shared", "data", "traces"));
     }
 
-    /// <summary>A person about to type a field of about <paramref name="targetLength"/> code points, from a random place in a random trace.</summary>
-    public TraceTyping StartTyping(Random random, int targetLength)
+    /// <summary>
+    /// A person about to type about <paramref name="targetLength"/> code points (never more than
+    /// <paramref name="maxLength"/>), from a random place in a random trace.
+    /// </summary>
+    public TraceTyping StartTyping(Random random, int targetLength, int maxLength = int.MaxValue)
     {
         var trace = Traces[random.Next(Traces.Count)];
 
@@ -76,7 +80,7 @@ public sealed class TraceLibrary
         // parts of the document, and no more: the window bounds the work.
         var span = (targetLength * 4) + 400;
         var first = SentenceStart(trace, random.Next(Math.Max(1, trace.Transactions.Count - (span / 4))));
-        return new TraceTyping(trace, first, span, targetLength);
+        return new TraceTyping(trace, first, span, targetLength, maxLength);
     }
 
     /// <summary>
@@ -89,7 +93,7 @@ public sealed class TraceLibrary
         for (var i = from; i < until; i++)
         {
             var patch = trace.Transactions[i].Patches[0];
-            if (patch.Deleted == 0 && patch.Inserted.Length > 0 && char.IsUpper(patch.Inserted[0]))
+            if (patch.DeleteCount == 0 && patch.Insert.Length > 0 && char.IsUpper(patch.Insert[0]))
             {
                 return i;
             }

@@ -24,7 +24,12 @@ public sealed record ItemView(
     int StatementRevision,
     Rating? MyRating,
     IReadOnlyList<ThreadSummary> Threads,
-    IReadOnlyList<Guid> LinkedItems);
+    IReadOnlyList<Guid> LinkedItems)
+{
+    /// <summary>A text field as the view shows it; one the view leaves out is taken as empty at revision 0.</summary>
+    public FieldState TextField(string field) =>
+        Fields.FirstOrDefault(f => f.Field == field) ?? new FieldState(field, string.Empty, 0, null, null, null);
+}
 
 public sealed record FieldState(string Field, string Text, int Revision, Guid? EditedBy, string? EditedByName, DateTimeOffset? EditedAt);
 

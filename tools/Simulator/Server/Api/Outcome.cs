@@ -9,5 +9,15 @@ public sealed record Outcome<T>(bool Ok, T? Value, Problem? Error);
 /// <summary>The refusal codes the simulator reacts to.</summary>
 public static class ProblemCodes
 {
+    /// <summary>Someone changed the keys (or statement) first; the refusal carries the current state.</summary>
     public const string Stale = "stale";
+
+    /// <summary>An edit's base revision is older than the field keeps for merging: catch up with <c>SyncField</c>, then send again.</summary>
+    public const string Resync = "resync";
+
+    /// <summary>Storage refused the write; nothing was acknowledged: send again.</summary>
+    public const string NotSaved = "not-saved";
+
+    /// <summary><c>SyncField</c>: the field moved on while the catch-up was read: ask again.</summary>
+    public const string Conflict = "conflict";
 }
