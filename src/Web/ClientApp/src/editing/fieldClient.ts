@@ -4,7 +4,7 @@
 // apply functions are the npm package ot-text-unicode's, the same type the server implements.
 
 import { type TextOp, type as textType } from "ot-text-unicode";
-import type { EditAck, FieldSync, Outcome, RemoteEdit } from "../types";
+import type { EditAck, FieldSync, Outcome, Problem, RemoteEdit } from "../types";
 import { opFromChange } from "./textDiff";
 
 /** How the client reaches the server; the page wires these to hub calls. */
@@ -74,7 +74,13 @@ export class FieldClient {
   /** The person changed the text on screen from `this.text` to `after`. */
   input(after: string): TextOp {
     const op = opFromChange(this.text, after);
-    if (op.length === 0) return op;
+    this.edit(op);
+    return op;
+  }
+
+  /** The person made this change to `this.text`. */
+  edit(op: TextOp) {
+    if (op.length === 0) return;
     this.text = textType.apply(this.text, op);
     if (this.inflight) {
       this.buffer = this.buffer ? textType.compose(this.buffer, op) : op;
@@ -82,8 +88,8 @@ export class FieldClient {
       this.inflight = { op, seq: this.nextSeq() };
       this.send();
     }
-    this.setState("saving", null);
-    return op;
+    // While the connection is down the change joins the ones waiting: they are still not saved.
+    if (this.saveState !== "retrying") this.setState("saving", null);
   }
 
   /** Edits pushed by the server (after they were made durable), in any order, possibly repeated. */
@@ -146,7 +152,7 @@ export class FieldClient {
         void this.catchUp(true);
         return;
       default:
-        this.scheduleRetry(result.error.message);
+        this.scheduleRetry(result.error);
     }
   }
 
@@ -174,6 +180,7 @@ export class FieldClient {
       this.inflight = { op: this.buffer, seq: this.nextSeq() };
       this.buffer = null;
       this.send();
+      if (this.saveState !== "saving") this.setState("saving", null);
     } else {
       this.setState("saved", null);
     }
@@ -218,11 +225,12 @@ export class FieldClient {
     const unacknowledged = this.inflight?.seq;
     this.syncing = true;
     clearTimeout(this.gapTimer);
+    if (resend) clearTimeout(this.retryTimer); // this is the retry, or does what it would
     try {
       const result = await this.transport.sync(this.revision);
       if (this.closed) return;
       if (!result.ok) {
-        this.scheduleRetry(result.error.message);
+        this.scheduleRetry(result.error);
         return;
       }
       const sync = result.value;
@@ -283,7 +291,11 @@ export class FieldClient {
     this.setState("refused", message);
   }
 
-  private scheduleRetry(message: string) {
+  private scheduleRetry(problem: Problem) {
+    // Offline, the hub's generic "try again" does not fit: nothing is for the person to do.
+    const message = problem.code === "connection"
+      ? "Not connected to the server. What you type is kept in this page and sent when the connection is back."
+      : problem.message;
     this.setState("retrying", message);
     clearTimeout(this.retryTimer);
     const delay = retryDelaysMs[Math.min(this.retries, retryDelaysMs.length - 1)];
