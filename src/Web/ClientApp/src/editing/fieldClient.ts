@@ -5,6 +5,7 @@
 
 import { type TextOp, type as textType } from "ot-text-unicode";
 import type { EditAck, FieldSync, Outcome, Problem, RemoteEdit } from "../types";
+import { opFromShownChange } from "./lineBreaks";
 import { opFromChange } from "./textDiff";
 
 /** How the client reaches the server; the page wires these to hub calls. */
@@ -71,9 +72,9 @@ export class FieldClient {
     return this.inflight !== null || this.buffer !== null;
   }
 
-  /** The person changed the text on screen from `this.text` to `after`. */
+  /** The person changed the text on screen from `this.text` (as a text area shows it) to `after`. */
   input(after: string): TextOp {
-    const op = opFromChange(this.text, after);
+    const op = opFromShownChange(this.text, after);
     this.edit(op);
     return op;
   }

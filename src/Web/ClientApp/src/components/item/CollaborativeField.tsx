@@ -5,8 +5,7 @@
 import { type TextOp, type as textType } from "ot-text-unicode";
 import { useEffect, useId, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
 import type { SaveState } from "../../editing/fieldClient";
-import { toCodePoints, toUtf16 } from "../../editing/codePoints";
-import { opFromChange } from "../../editing/textDiff";
+import { offsetOf, opFromShownChange, pointAt, shown } from "../../editing/lineBreaks";
 import type { ItemEditing, RemotePresence } from "../../editing/itemEditing";
 
 /** An input method (IME) composition under way: what the text was when it began, and others' changes since. */
@@ -40,7 +39,7 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
   useLayoutEffect(() => {
     const el = area.current;
     if (!el || !client) return;
-    el.value = client.text;
+    el.value = shown(client.text);
     showing.current = client.text;
     return editing.onRemote(field, (text: string, op: TextOp) => {
       const composition = composing.current;
@@ -75,8 +74,8 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
     const el = area.current;
     if (!el || composing.current || document.activeElement !== el) return;
     const forward = el.selectionDirection !== "backward";
-    const start = toCodePoints(el.value, el.selectionStart);
-    const end = toCodePoints(el.value, el.selectionEnd);
+    const start = pointAt(client.text, el.selectionStart);
+    const end = pointAt(client.text, el.selectionEnd);
     editing.moveCaret(field, forward ? start : end, forward ? end : start);
   };
 
@@ -86,7 +85,7 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
     if (!composition) return;
     // What the person composed, as a change to the text the composition began on, then merged with what
     // others changed meanwhile exactly as a remote op is merged with a local one.
-    const mine = opFromChange(composition.base, el.value);
+    const mine = opFromShownChange(composition.base, el.value);
     if (composition.remote) {
       const theirs = composition.remote;
       client.edit(textType.transform(mine, theirs, "left"));
@@ -153,13 +152,14 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
  * carried over the op, so the caret stays between the same characters however the text moved around it.
  */
 function writeRemote(el: HTMLTextAreaElement, before: string, after: string, op: TextOp) {
-  if (el.value === after) return;
+  const value = shown(after);
+  if (el.value === value) return;
   const backward = el.selectionDirection === "backward";
-  const start = textType.transformPosition(toCodePoints(before, el.selectionStart), op);
-  const end = textType.transformPosition(toCodePoints(before, el.selectionEnd), op);
+  const start = textType.transformPosition(pointAt(before, el.selectionStart), op);
+  const end = textType.transformPosition(pointAt(before, el.selectionEnd), op);
   const scroll = el.scrollTop;
-  el.value = after;
-  el.setSelectionRange(toUtf16(after, start), toUtf16(after, end), backward ? "backward" : "forward");
+  el.value = value;
+  el.setSelectionRange(offsetOf(after, start), offsetOf(after, end), backward ? "backward" : "forward");
   el.scrollTop = scroll;
 }
 
@@ -219,7 +219,7 @@ function RemoteCarets({ area, text, presences, map }: {
   });
 
   if (!area || presences.length === 0) return null;
-  const value = text;
+  const value = shown(text);
   const style = getComputedStyle(area);
   const box = {
     top: `${area.offsetTop + parseFloat(style.borderTopWidth)}px`,
@@ -239,8 +239,8 @@ function RemoteCarets({ area, text, presences, map }: {
         const head = map(p.head, p.revision);
         if (anchor === null || head === null) return null;
         const [from, to] = anchor <= head ? [anchor, head] : [head, anchor];
-        const a = toUtf16(text, from);
-        const b = toUtf16(text, to);
+        const a = offsetOf(text, from);
+        const b = offsetOf(text, to);
         const colour = colourOf(p.clientId);
         const caret = (
           <span class="remote-caret" style={{ borderColor: colour }} data-name={p.name}>
