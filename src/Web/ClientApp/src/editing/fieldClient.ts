@@ -101,8 +101,8 @@ export class FieldClient {
     this.drain();
   }
 
-  /** The connection came back: catch up, then send again whatever is still unacknowledged. */
-  reconnected() {
+  /** Asks the server what this tab missed (after a reconnect, or a read it may have missed pushes after), then sends again whatever is still unacknowledged. */
+  refresh() {
     void this.catchUp(true);
   }
 

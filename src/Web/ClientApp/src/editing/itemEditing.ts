@@ -75,11 +75,19 @@ export class ItemEditing {
     }, heartbeatMs);
     window.addEventListener("beforeunload", this.beforeUnload);
     this.sendPresence();
+    // The states were read before this connection joined the item's group (the server joins it only once the
+    // read said yes), and pushes that came before this constructor had nobody to go to: an edit stored in
+    // between would otherwise arrive only with the next one. So each field asks once what it missed.
+    for (const f of this.fields.values()) f.refresh();
   }
 
   /** Fields the item gained since (a reload after reconnecting) are added; known ones keep their state. */
   update(states: FieldState[]) {
-    for (const s of states) if (!this.fields.has(s.field)) this.add(s);
+    for (const s of states) {
+      if (this.fields.has(s.field)) continue;
+      this.add(s);
+      this.fields.get(s.field)!.refresh();
+    }
   }
 
   client(field: string): FieldClient | undefined {
@@ -183,7 +191,7 @@ export class ItemEditing {
       return;
     }
     this.rejoins = 0;
-    for (const f of this.fields.values()) f.reconnected();
+    for (const f of this.fields.values()) f.refresh();
     this.sendPresence();
   }
 
