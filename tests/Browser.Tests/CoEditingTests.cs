@@ -54,17 +54,23 @@ public sealed class CoEditingTests(BrowserFixture browser, EditingServerFixture 
     public async Task Five_people_typing_at_once_in_one_field_converge_on_the_servers_text()
     {
         string[] names = ["Cai One", "Dee Two", "Eli Three", "Fay Four", "Gus Five"];
-        await using var item = await ItemEditors.OpenAsync(browser, fixture.Server, "P1>\nP2>\nP3>\nP4>\nP5>", names);
-        for (var i = 0; i < names.Length; i++)
+        await using var item = await ItemEditors.OpenAsync(browser, fixture.Server, "P1>\nP2>\nP3>\nP4>\nP5>", names[..4]);
+        for (var i = 0; i < 4; i++)
         {
             await item[i].CaretToLineEndAsync("Stem", i);
         }
 
-        await Task.WhenAll(item.All.Select((editor, i) =>
-            Script(editor, $"{i + 1} writes", " 😀", "xx", Back(2), $" 𝄞{i + 1}", Paste(" pasted 👩‍👩‍👧 🇬🇧"), " and 🎉 more")));
+        Step[] Steps(int i) => [$"{i + 1} writes on", " 😀", "xx", Back(2), $" 𝄞{i + 1}", Paste(" pasted 👩‍👩‍👧 🇬🇧"), " and 🎉 more to say"];
+        var four = Task.WhenAll(item.All.Select((editor, i) => Script(editor, Steps(i))).ToList());
+
+        // The fifth opens the page while the four are typing: it must start from their text as it is by then.
+        var late = await item.JoinAsync(browser, names[4]);
+        await late.Field("Stem").FocusAsync();
+        await late.PressAsync("Control+End"); // the last line, however the four's lines wrap by now
+        await Task.WhenAll(four, Script(late, Steps(4)));
 
         var text = await item.ConvergeAsync("stem", "five typing at once");
-        var expected = string.Join("\n", names.Select((_, i) => $"P{i + 1}>{i + 1} writes 😀 𝄞{i + 1} pasted 👩‍👩‍👧 🇬🇧 and 🎉 more"));
+        var expected = string.Join("\n", names.Select((_, i) => $"P{i + 1}>{i + 1} writes on 😀 𝄞{i + 1} pasted 👩‍👩‍👧 🇬🇧 and 🎉 more to say"));
         Assert.Equal(expected, text);
     }
 

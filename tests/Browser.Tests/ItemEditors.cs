@@ -244,14 +244,14 @@ public sealed class Editor(string name, IPage page)
 }
 
 /// <summary>Everyone editing one item, and the checks that they all end with the server's text.</summary>
-public sealed class ItemEditors(EditingServer server, Guid itemId, IReadOnlyList<Editor> editors) : IAsyncDisposable
+public sealed class ItemEditors(EditingServer server, Guid itemId, List<Editor> editors) : IAsyncDisposable
 {
     /// <summary>Long enough for a loaded two-core machine to pass ops round; short enough to fail fast.</summary>
     public const float ConvergeTimeoutMs = 15_000;
 
     public Guid ItemId { get; } = itemId;
 
-    public IReadOnlyList<Editor> All { get; } = editors;
+    public IReadOnlyList<Editor> All => editors;
 
     public Editor this[int index] => All[index];
 
@@ -265,6 +265,14 @@ public sealed class ItemEditors(EditingServer server, Guid itemId, IReadOnlyList
         }
 
         return new ItemEditors(server, itemId, editors);
+    }
+
+    /// <summary>Someone else opens the item's page, whatever the others are doing at that moment.</summary>
+    public async Task<Editor> JoinAsync(BrowserFixture browser, string name)
+    {
+        var editor = await Editor.OpenAsync(browser, server, name, ItemId);
+        editors.Add(editor);
+        return editor;
     }
 
     /// <summary>
