@@ -157,14 +157,22 @@ export class FieldClient {
     }
   }
 
-  /** Applies stashed edits in revision order for as long as there is no gap. */
+  /**
+   * Applies stashed edits in revision order for as long as there is no gap. Others' edits reach the screen
+   * once, composed: a commit's worth of them arrives together, and each write to the text area costs a layout.
+   */
   private drain() {
+    let shown: TextOp | null = null;
     for (let next = this.stash.get(this.revision + 1); next !== undefined; next = this.stash.get(this.revision + 1)) {
       this.stash.delete(this.revision + 1);
       if (next === "mine") this.acknowledge(null);
       else if (this.inflight !== null && next.clientId === this.clientId && next.clientSeq === this.inflight.seq) this.acknowledge(next.op);
-      else this.applyRemote(next.revision, next.op);
+      else {
+        const incoming = this.applyRemote(next.revision, next.op);
+        shown = shown ? textType.compose(shown, incoming) : incoming;
+      }
     }
+    if (shown) this.events.remote(this.text, shown);
     for (const r of [...this.stash.keys()]) if (r <= this.revision) this.stash.delete(r);
     clearTimeout(this.gapTimer);
     if (this.stash.size > 0) this.gapTimer = setTimeout(() => void this.catchUp(), gapWaitMs);
@@ -187,7 +195,8 @@ export class FieldClient {
     }
   }
 
-  private applyRemote(revision: number, op: TextOp) {
+  /** Takes in another tab's edit; returns it as it changes this tab's text. */
+  private applyRemote(revision: number, op: TextOp): TextOp {
     this.serverText = textType.apply(this.serverText, op);
     let incoming = op;
     if (this.inflight) {
@@ -202,7 +211,7 @@ export class FieldClient {
     }
     this.text = textType.apply(this.text, incoming);
     this.advance(op, revision);
-    this.events.remote(this.text, incoming);
+    return incoming;
   }
 
   private advance(op: TextOp, revision = this.revision + 1) {
