@@ -38,13 +38,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies: one person) with a page and the short default timeout.</summary>
-    public async Task<IPage> NewPersonAsync()
+    /// <summary>A fresh browser context (its own cookies: one person) with a page and a short default timeout.</summary>
+    public async Task<IPage> NewPersonAsync(float timeoutMs = DefaultTimeoutMs)
     {
         var context = await Browser.NewContextAsync();
-        context.SetDefaultTimeout(DefaultTimeoutMs);
+        context.SetDefaultTimeout(timeoutMs);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(DefaultTimeoutMs);
+        page.SetDefaultTimeout(timeoutMs);
         return page;
     }
 

@@ -80,8 +80,11 @@ public sealed partial class QuorumServer : IAsyncDisposable
     public async Task RestartAsync(bool kill = false)
     {
         await StopAsync(kill);
-        await StartProcessAsync(Address.Port);
+        await StartAgainAsync();
     }
+
+    /// <summary>Starts the process again after <see cref="StopAsync"/>, on the same data and port.</summary>
+    public Task StartAgainAsync() => StartProcessAsync(Address.Port);
 
     public async Task StopAsync(bool kill = false)
     {

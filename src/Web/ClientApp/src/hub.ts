@@ -1,7 +1,9 @@
 // The one shared SignalR connection to /hubs/panel: typed calls that resolve to the server's Outcome
 // (never throw), typed event subscriptions, and the connection state the header shows.
 
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import {
+  HubConnection, HubConnectionBuilder, HubConnectionState, type IRetryPolicy, LogLevel, type RetryContext,
+} from "@microsoft/signalr";
 import { api } from "./api";
 import type { TextOp } from "ot-text-unicode";
 import type {
@@ -50,12 +52,16 @@ const eventNames: (keyof HubEvents)[] = [
   "itemCreated", "itemSummary", "fieldChanged", "fieldEdits", "presence", "threadChanged", "memberChanged",
 ];
 const restartDelayMs = 10_000;
+/** How long the automatic reconnect keeps trying before the page falls back to a slow restart that checks the session. */
+const reconnectForMs = 5 * 60_000;
 
 let connection: HubConnection | null = null;
 let starting: Promise<Outcome<true>> | null = null;
 let status: ConnectionStatus = "idle";
 let restartTimer: ReturnType<typeof setTimeout> | undefined;
 let stoppedOnPurpose = false;
+/** A connection has been live before: the next one to start is a re-connection, and the pages must rejoin. */
+let wasLive = false;
 
 const statusListeners = new Set<(s: ConnectionStatus) => void>();
 const rejoinListeners = new Set<() => void>();
@@ -66,17 +72,33 @@ function setStatus(next: ConnectionStatus) {
   statusListeners.forEach((l) => l(next));
 }
 
+/**
+ * Quick at first, since a restarted server is back within seconds, then every 10 s or so. The jitter keeps a
+ * whole panel's tabs from knocking at the same instant.
+ */
+const reconnectPolicy: IRetryPolicy = {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount, elapsedMilliseconds }: RetryContext) => {
+    if (elapsedMilliseconds > reconnectForMs) return null;
+    const wait = [0, 1_000, 2_000, 3_000, 5_000][previousRetryCount] ?? 10_000;
+    return wait + Math.random() * Math.min(wait, 1_000);
+  },
+};
+
+/** A new connection id has no group memberships: the pages join again and fetch what they missed. */
+function rejoined() {
+  rejoinListeners.forEach((l) => l());
+}
+
 function build(): HubConnection {
   const c = new HubConnectionBuilder()
     .withUrl("/hubs/panel")
-    .withAutomaticReconnect([0, 2_000, 5_000, 10_000, 20_000, 30_000])
+    .withAutomaticReconnect(reconnectPolicy)
     .configureLogging(LogLevel.Warning)
     .build();
   c.onreconnecting(() => setStatus("reconnecting"));
   c.onreconnected(() => {
     setStatus("live");
-    // A new connection id has no group memberships: the pages join again and reload what they show.
-    rejoinListeners.forEach((l) => l());
+    rejoined();
   });
   c.onclose(() => {
     setStatus("offline");
@@ -90,21 +112,19 @@ function build(): HubConnection {
 
 function scheduleRestart() {
   clearTimeout(restartTimer);
-  restartTimer = setTimeout(async () => {
-    const result = await connect();
-    if (result.ok) rejoinListeners.forEach((l) => l());
-  }, restartDelayMs);
+  restartTimer = setTimeout(() => void connect(), restartDelayMs);
 }
 
 if (typeof window !== "undefined") {
   window.addEventListener("online", () => {
-    if (status === "offline" && !stoppedOnPurpose) {
-      void connect().then((r) => r.ok && rejoinListeners.forEach((l) => l()));
-    }
+    if (status === "offline" && !stoppedOnPurpose) void connect();
   });
 }
 
-/** Starts the connection if it is not running; resolves when it is live or could not start. */
+/**
+ * Starts the connection if it is not running; resolves when it is live or could not start. Whoever starts it
+ * (a page, a retried call, the restart timer), a connection that follows a lost one makes the pages rejoin.
+ */
 export function connect(): Promise<Outcome<true>> {
   stoppedOnPurpose = false;
   connection ??= build();
@@ -121,7 +141,10 @@ export function connect(): Promise<Outcome<true>> {
   starting = (async (): Promise<Outcome<true>> => {
     try {
       await c.start();
+      clearTimeout(restartTimer);
       setStatus("live");
+      if (wasLive) rejoined();
+      wasLive = true;
       return { ok: true, value: true, error: null };
     } catch {
       setStatus("offline");
@@ -145,6 +168,7 @@ export async function disconnect(): Promise<void> {
   clearTimeout(restartTimer);
   const c = connection;
   connection = null;
+  wasLive = false;
   if (c) await c.stop().catch(() => undefined);
   setStatus("idle");
 }

@@ -4,7 +4,8 @@
 // apply functions are the npm package ot-text-unicode's, the same type the server implements.
 
 import { type TextOp, type as textType } from "ot-text-unicode";
-import type { EditAck, FieldSync, Outcome, RemoteEdit } from "../types";
+import type { EditAck, FieldSync, Outcome, Problem, RemoteEdit } from "../types";
+import { opFromShownChange } from "./lineBreaks";
 import { opFromChange } from "./textDiff";
 
 /** How the client reaches the server; the page wires these to hub calls. */
@@ -71,10 +72,16 @@ export class FieldClient {
     return this.inflight !== null || this.buffer !== null;
   }
 
-  /** The person changed the text on screen from `this.text` to `after`. */
+  /** The person changed the text on screen from `this.text` (as a text area shows it) to `after`. */
   input(after: string): TextOp {
-    const op = opFromChange(this.text, after);
-    if (op.length === 0) return op;
+    const op = opFromShownChange(this.text, after);
+    this.edit(op);
+    return op;
+  }
+
+  /** The person made this change to `this.text`. */
+  edit(op: TextOp) {
+    if (op.length === 0) return;
     this.text = textType.apply(this.text, op);
     if (this.inflight) {
       this.buffer = this.buffer ? textType.compose(this.buffer, op) : op;
@@ -82,8 +89,8 @@ export class FieldClient {
       this.inflight = { op, seq: this.nextSeq() };
       this.send();
     }
-    this.setState("saving", null);
-    return op;
+    // While the connection is down the change joins the ones waiting: they are still not saved.
+    if (this.saveState !== "retrying") this.setState("saving", null);
   }
 
   /** Edits pushed by the server (after they were made durable), in any order, possibly repeated. */
@@ -94,8 +101,8 @@ export class FieldClient {
     this.drain();
   }
 
-  /** The connection came back: catch up, then send again whatever is still unacknowledged. */
-  reconnected() {
+  /** Asks the server what this tab missed (after a reconnect, or a read it may have missed pushes after), then sends again whatever is still unacknowledged. */
+  refresh() {
     void this.catchUp(true);
   }
 
@@ -146,18 +153,26 @@ export class FieldClient {
         void this.catchUp(true);
         return;
       default:
-        this.scheduleRetry(result.error.message);
+        this.scheduleRetry(result.error);
     }
   }
 
-  /** Applies stashed edits in revision order for as long as there is no gap. */
+  /**
+   * Applies stashed edits in revision order for as long as there is no gap. Others' edits reach the screen
+   * once, composed: a commit's worth of them arrives together, and each write to the text area costs a layout.
+   */
   private drain() {
+    let shown: TextOp | null = null;
     for (let next = this.stash.get(this.revision + 1); next !== undefined; next = this.stash.get(this.revision + 1)) {
       this.stash.delete(this.revision + 1);
       if (next === "mine") this.acknowledge(null);
       else if (this.inflight !== null && next.clientId === this.clientId && next.clientSeq === this.inflight.seq) this.acknowledge(next.op);
-      else this.applyRemote(next.revision, next.op);
+      else {
+        const incoming = this.applyRemote(next.revision, next.op);
+        shown = shown ? textType.compose(shown, incoming) : incoming;
+      }
     }
+    if (shown) this.events.remote(this.text, shown);
     for (const r of [...this.stash.keys()]) if (r <= this.revision) this.stash.delete(r);
     clearTimeout(this.gapTimer);
     if (this.stash.size > 0) this.gapTimer = setTimeout(() => void this.catchUp(), gapWaitMs);
@@ -174,12 +189,14 @@ export class FieldClient {
       this.inflight = { op: this.buffer, seq: this.nextSeq() };
       this.buffer = null;
       this.send();
+      if (this.saveState !== "saving") this.setState("saving", null);
     } else {
       this.setState("saved", null);
     }
   }
 
-  private applyRemote(revision: number, op: TextOp) {
+  /** Takes in another tab's edit; returns it as it changes this tab's text. */
+  private applyRemote(revision: number, op: TextOp): TextOp {
     this.serverText = textType.apply(this.serverText, op);
     let incoming = op;
     if (this.inflight) {
@@ -194,7 +211,7 @@ export class FieldClient {
     }
     this.text = textType.apply(this.text, incoming);
     this.advance(op, revision);
-    this.events.remote(this.text, incoming);
+    return incoming;
   }
 
   private advance(op: TextOp, revision = this.revision + 1) {
@@ -218,11 +235,12 @@ export class FieldClient {
     const unacknowledged = this.inflight?.seq;
     this.syncing = true;
     clearTimeout(this.gapTimer);
+    if (resend) clearTimeout(this.retryTimer); // this is the retry, or does what it would
     try {
       const result = await this.transport.sync(this.revision);
       if (this.closed) return;
       if (!result.ok) {
-        this.scheduleRetry(result.error.message);
+        this.scheduleRetry(result.error);
         return;
       }
       const sync = result.value;
@@ -283,7 +301,11 @@ export class FieldClient {
     this.setState("refused", message);
   }
 
-  private scheduleRetry(message: string) {
+  private scheduleRetry(problem: Problem) {
+    // Offline, the hub's generic "try again" does not fit: nothing is for the person to do.
+    const message = problem.code === "connection"
+      ? "Not connected to the server. What you type is kept in this page and sent when the connection is back."
+      : problem.message;
     this.setState("retrying", message);
     clearTimeout(this.retryTimer);
     const delay = retryDelaysMs[Math.min(this.retries, retryDelaysMs.length - 1)];

@@ -7,6 +7,7 @@ import { Alert } from "../components/Alert";
 import { Discussion } from "../components/item/Discussion";
 import { CollaborativeField } from "../components/item/CollaborativeField";
 import { ItemFacts } from "../components/item/ItemFacts";
+import { PeopleHere } from "../components/item/PeopleHere";
 import { KeysEditor, keysText, parseKeys } from "../components/item/KeysEditor";
 import { RatingForm } from "../components/item/RatingForm";
 import { ReviewControl } from "../components/item/ReviewControl";
@@ -80,8 +81,13 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     editing.current = null;
     void invoke("LeaveItem", itemId);
   }, [itemId]);
-  // Option texts label the key choices, so they follow the editing too.
-  useEffect(() => editing.current?.subscribe(() => rerender((n) => n + 1)), [editing.current]);
+  // Option texts label the key choices, so they follow the editing too (typing elsewhere renders only its field).
+  useEffect(() => {
+    const e = editing.current;
+    if (!e) return;
+    const options = Array.from({ length: 8 }, (_, i) => e.subscribe(`option${i}`, () => rerender((n) => n + 1)));
+    return () => options.forEach((unsubscribe) => unsubscribe());
+  }, [editing.current]);
 
   const setSummary = (summary: ItemSummary) => setData((d) => ({ ...d, view: { ...d.view, summary } }));
 
@@ -185,6 +191,7 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
               Text is saved as you type, and everyone viewing this item sees each change as it happens, with
               where the others are. The correct options and the statement are saved with their own buttons.
             </p>
+            {editing.current && <PeopleHere editing={editing.current} />}
             {editing.current && fieldsFor(summary.kind).map((field) => (
               <CollaborativeField key={field} editing={editing.current!} field={field} label={fieldLabel(field)}
                 maxLength={maxLengthFor(field)} rows={field === "vignette" ? 12 : field.startsWith("option") ? 2 : 5}

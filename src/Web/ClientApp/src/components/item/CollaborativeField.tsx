@@ -3,9 +3,16 @@
 // selections are drawn over the text, and listed in words for screen readers.
 
 import { type TextOp, type as textType } from "ot-text-unicode";
-import { useEffect, useId, useLayoutEffect, useReducer, useRef } from "preact/hooks";
-import { toCodePoints, toUtf16 } from "../../editing/codePoints";
+import { useEffect, useId, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
+import type { SaveState } from "../../editing/fieldClient";
+import { offsetOf, opFromShownChange, pointAt, shown } from "../../editing/lineBreaks";
 import type { ItemEditing, RemotePresence } from "../../editing/itemEditing";
+
+/** An input method (IME) composition under way: what the text was when it began, and others' changes since. */
+interface Composition {
+  base: string;
+  remote: TextOp | null;
+}
 
 export function CollaborativeField({ editing, field, label, rows, maxLength, required }: {
   editing: ItemEditing;
@@ -17,40 +24,77 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
 }) {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
+  const composing = useRef<Composition | null>(null);
+  /** The text (as the server has it) that the text area shows. */
+  const showing = useRef("");
   const [, bump] = useReducer((n: number) => n + 1, 0);
   const rerender = () => bump(undefined);
   const client = editing.client(field);
 
-  useEffect(() => editing.subscribe(rerender), [editing]);
+  useEffect(() => editing.subscribe(field, rerender), [editing, field]);
 
-  // Remote changes are written straight into the text area, with the caret and selection carried along.
-  useEffect(() => editing.onRemote(field, (text: string, op: TextOp) => {
-    const el = area.current;
-    if (!el || el.value === text) return;
-    const before = el.value;
-    const start = textType.transformPosition(toCodePoints(before, el.selectionStart), op);
-    const end = textType.transformPosition(toCodePoints(before, el.selectionEnd), op);
-    const scroll = el.scrollTop;
-    el.value = text;
-    if (document.activeElement === el) el.setSelectionRange(toUtf16(text, start), toUtf16(text, end), el.selectionDirection);
-    el.scrollTop = scroll;
-  }), [editing, field]);
-
+  // The text area is not controlled by Preact: its value is written once here, then kept in step by the
+  // person's typing and by remote changes, each carrying the caret along, so a render never moves the caret.
+  // Subscribed in the same effect that writes the value, so that no remote change can fall in between.
   useLayoutEffect(() => {
-    if (area.current && client && area.current.value !== client.text) area.current.value = client.text;
+    const el = area.current;
+    if (!el || !client) return;
+    el.value = shown(client.text);
+    showing.current = client.text;
+    return editing.onRemote(field, (text: string, op: TextOp) => {
+      const composition = composing.current;
+      if (composition) {
+        // Writing the text area now would cancel what the input method is composing: keep it for the end.
+        composition.remote = composition.remote ? textType.compose(composition.remote, op) : op;
+        return;
+      }
+      writeRemote(el, showing.current, text, op);
+      showing.current = text;
+    });
+  }, [editing, field, client]);
+
+  // A resized text area (its handle, the window) lays text out anew: so must the carets drawn over it.
+  useEffect(() => {
+    const el = area.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(rerender);
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [client]);
 
-  if (!client) return null;
   const view = editing.view(field);
+  const state = view?.state ?? "saved";
+  const shownState = useAnnouncedState(state);
+
+  if (!client) return null;
   const here = editing.others().filter((p) => p.field === field);
+  const names = [...new Set(here.map((p) => p.name))];
 
   const caret = () => {
     const el = area.current;
-    if (!el) return;
+    if (!el || composing.current || document.activeElement !== el) return;
     const forward = el.selectionDirection !== "backward";
-    const start = toCodePoints(el.value, el.selectionStart);
-    const end = toCodePoints(el.value, el.selectionEnd);
+    const start = pointAt(client.text, el.selectionStart);
+    const end = pointAt(client.text, el.selectionEnd);
     editing.moveCaret(field, forward ? start : end, forward ? end : start);
+  };
+
+  const compositionEnd = (el: HTMLTextAreaElement) => {
+    const composition = composing.current;
+    composing.current = null;
+    if (!composition) return;
+    // What the person composed, as a change to the text the composition began on, then merged with what
+    // others changed meanwhile exactly as a remote op is merged with a local one.
+    const mine = opFromShownChange(composition.base, el.value);
+    if (composition.remote) {
+      const theirs = composition.remote;
+      client.edit(textType.transform(mine, theirs, "left"));
+      writeRemote(el, textType.apply(composition.base, mine), client.text, textType.transform(theirs, mine, "right"));
+    } else {
+      client.edit(mine);
+    }
+    showing.current = client.text;
+    caret();
   };
 
   return (
@@ -64,27 +108,36 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
           maxLength={maxLength}
           spellcheck
           aria-required={required ? "true" : undefined}
-          aria-describedby={`${id}-status${here.length ? ` ${id}-here` : ""}`}
+          aria-describedby={`${id}-status${names.length ? ` ${id}-here` : ""}`}
           onInput={(e) => {
+            if (composing.current) return; // taken whole when the composition ends
             client.input(e.currentTarget.value);
+            showing.current = client.text;
             caret();
           }}
+          onCompositionStart={() => {
+            composing.current = { base: client.text, remote: null };
+          }}
+          onCompositionEnd={(e) => compositionEnd(e.currentTarget)}
           onSelect={caret}
           onKeyUp={caret}
           onClick={caret}
           onFocus={caret}
-          onBlur={() => editing.moveCaret(null, 0, 0)}
+          onBlur={(e) => {
+            compositionEnd(e.currentTarget);
+            editing.moveCaret(null, 0, 0);
+          }}
           onScroll={rerender}
         />
         <RemoteCarets area={area.current} text={client.text} presences={here} map={(p, r) => client.mapRemotePosition(p, r)} />
       </div>
       <div class="collab-footer">
-        <span id={`${id}-status`} class={`save-state save-${view?.state ?? "saved"}`} role="status">
-          {stateText(view?.state ?? "saved")}
+        <span id={`${id}-status`} class={`save-state save-${shownState}`} role="status" data-state={state}>
+          {stateText(shownState)}
         </span>
-        {here.length > 0 && (
+        {names.length > 0 && (
           <span id={`${id}-here`} class="hint">
-            {`Also here: ${here.map((p) => p.name).join(", ")}.`}
+            {`Also here: ${names.join(", ")}.`}
           </span>
         )}
       </div>
@@ -94,12 +147,49 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
   );
 }
 
+/**
+ * Writes into the text area showing `before` the text `after` that others' `op` made of it, with the selection
+ * carried over the op, so the caret stays between the same characters however the text moved around it.
+ */
+function writeRemote(el: HTMLTextAreaElement, before: string, after: string, op: TextOp) {
+  const value = shown(after);
+  if (el.value === value) return;
+  const backward = el.selectionDirection === "backward";
+  const start = textType.transformPosition(pointAt(before, el.selectionStart), op);
+  const end = textType.transformPosition(pointAt(before, el.selectionEnd), op);
+  const scroll = el.scrollTop;
+  el.value = value;
+  el.setSelectionRange(offsetOf(after, start), offsetOf(after, end), backward ? "backward" : "forward");
+  el.scrollTop = scroll;
+}
+
+/** How long a save must take before "Saving…" is shown and announced. */
+const savingShownAfterMs = 1_000;
+
+/**
+ * The save state to show and announce. Each keystroke is saved in a few milliseconds, so "Saving…" then
+ * "Saved" at every one would only flicker, and a screen reader would keep saying it: "Saving…" appears only
+ * when a save takes longer; a failure shows at once. `data-state` carries the state itself, at once.
+ */
+function useAnnouncedState(state: SaveState): SaveState {
+  const [shownState, setShownState] = useState(state);
+  useEffect(() => {
+    if (state !== "saving") {
+      setShownState(state);
+      return;
+    }
+    const timer = setTimeout(() => setShownState("saving"), savingShownAfterMs);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return shownState;
+}
+
 function stateText(state: string): string {
   switch (state) {
     case "saving": return "Saving…";
-    case "retrying": return "Not saved yet: retrying";
-    case "refused": return "Your last change was not kept";
-    default: return "All changes saved";
+    case "retrying": return "Not saved — retrying";
+    case "refused": return "Not saved: your last change was refused";
+    default: return "Saved";
   }
 }
 
@@ -114,7 +204,22 @@ function RemoteCarets({ area, text, presences, map }: {
   presences: RemotePresence[];
   map: (position: number, revision: number) => number | null;
 }) {
+  const layers = useRef<HTMLDivElement>(null);
+
+  // After layout: scroll each layer with the text area, and put a name below its caret where above it would
+  // be cut off by the top edge.
+  useLayoutEffect(() => {
+    if (!area || !layers.current) return;
+    for (const layer of layers.current.querySelectorAll<HTMLElement>(".remote-layer")) {
+      layer.scrollTop = area.scrollTop;
+      const caret = layer.querySelector<HTMLElement>(".remote-caret");
+      const name = caret?.querySelector<HTMLElement>(".remote-name");
+      if (caret && name) name.classList.toggle("remote-name-below", caret.offsetTop - layer.scrollTop < name.offsetHeight);
+    }
+  });
+
   if (!area || presences.length === 0) return null;
+  const value = shown(text);
   const style = getComputedStyle(area);
   const box = {
     top: `${area.offsetTop + parseFloat(style.borderTopWidth)}px`,
@@ -125,31 +230,35 @@ function RemoteCarets({ area, text, presences, map }: {
     font: style.font,
     lineHeight: style.lineHeight,
     letterSpacing: style.letterSpacing,
+    tabSize: style.tabSize,
   };
   return (
-    <>
+    <div ref={layers} aria-hidden="true">
       {presences.map((p) => {
         const anchor = map(p.anchor, p.revision);
         const head = map(p.head, p.revision);
         if (anchor === null || head === null) return null;
         const [from, to] = anchor <= head ? [anchor, head] : [head, anchor];
-        const a = toUtf16(text, from);
-        const b = toUtf16(text, to);
+        const a = offsetOf(text, from);
+        const b = offsetOf(text, to);
         const colour = colourOf(p.clientId);
+        const caret = (
+          <span class="remote-caret" style={{ borderColor: colour }} data-name={p.name}>
+            <span class="remote-name" style={{ backgroundColor: colour }}>{p.name}</span>
+          </span>
+        );
         return (
-          <div key={p.clientId} class="remote-layer" aria-hidden="true" style={box}
-            ref={(el) => { if (el) el.scrollTop = area.scrollTop; }}>
-            {text.slice(0, a)}
-            {b > a && <span class="remote-selection" style={{ backgroundColor: `${colour}33` }}>{text.slice(a, b)}</span>}
-            <span class="remote-caret" style={{ borderColor: colour }} data-name={p.name}>
-              <span class="remote-name" style={{ backgroundColor: colour }}>{p.name}</span>
-            </span>
-            {text.slice(b)}
+          <div key={p.clientId} class="remote-layer" style={box}>
+            {value.slice(0, a)}
+            {head < anchor && caret}
+            {b > a && <span class="remote-selection" data-selection style={{ backgroundColor: `${colour}33` }}>{value.slice(a, b)}</span>}
+            {head >= anchor && caret}
+            {value.slice(b)}
             {"\u200b"}
           </div>
         );
       })}
-    </>
+    </div>
   );
 }
 
