@@ -96,9 +96,9 @@ public sealed class TypistTests
                     break;
                 case 1 when tab.Replica.NextToSend(tab.Author) is { } request:
                     var result = authority.Submit(request, DateTimeOffset.UnixEpoch);
-                    var applied = result as SubmitResult.Applied ?? throw new InvalidOperationException($"{result} for {request} at {authority.Revision}, text {authority.Text}");
-                    log.Add(applied.Edit);
-                    tab.Acks.Enqueue((request.ClientSeq, applied.Edit.Revision));
+                    var applied = result.Edit ?? throw new InvalidOperationException($"{result} for {request} at {authority.Revision}, text {authority.Text}");
+                    log.Add(applied);
+                    tab.Acks.Enqueue((request.ClientSeq, applied.Revision));
                     break;
                 case 2 when tab.Heard < log.Count:
                     tab.Replica.Receive(log[tab.Heard++]);

@@ -211,9 +211,9 @@ public sealed class FieldEditor : IAsyncDisposable
                 }
             }
 
-            if (request is not null)
+            if (request is { } next)
             {
-                await DeliverAsync(request, cancellation).ConfigureAwait(false);
+                await DeliverAsync(next, cancellation).ConfigureAwait(false);
                 continue;
             }
 
