@@ -24,6 +24,7 @@ builder.Services.AddSignalR(o =>
     o.AddFilter<HubFailureFilter>();
 }).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
 
+builder.Services.AddQuorumKeyStorage(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQuorumSessions();
 builder.Services.Configure<RequestGuardOptions>(builder.Configuration.GetSection("Quorum:Security"));
 var signInsPerMinute = Math.Max(1, builder.Configuration.GetValue("Quorum:Security:SignInsPerMinute", new RequestGuardOptions().SignInsPerMinute));

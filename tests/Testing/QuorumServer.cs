@@ -15,6 +15,7 @@ public sealed partial class QuorumServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder output = new();
     private readonly Dictionary<string, string> environment;
+    private readonly List<string> homes = [];
     private Process? process;
     private TaskCompletionSource<string> addressSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<string?> linkSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -117,13 +118,16 @@ public sealed partial class QuorumServer : IAsyncDisposable
         }
 
         process?.Dispose();
-        try
+        foreach (var folder in homes.Append(DataDirectory))
         {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
         }
     }
 
@@ -156,6 +160,11 @@ public sealed partial class QuorumServer : IAsyncDisposable
         {
             info.Environment[key] = value;
         }
+
+        // A fresh home for every start, as in a container: nothing the server needs may live there.
+        var home = Directory.CreateTempSubdirectory("quorum-home-").FullName;
+        homes.Add(home);
+        info.Environment["HOME"] = home;
 
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the Quorum web process.");
         process.OutputDataReceived += (_, e) => Observe(e.Data);
