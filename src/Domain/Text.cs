@@ -14,9 +14,11 @@ public static class Text
             return required ? new InputProblem(field, $"{label} is required.") : null;
         }
 
-        if (text.Length > maxLength)
+        // Characters as a person counts them (code points), as the editing engine counts them: an emoji is one.
+        var length = Editing.CodePoints.Count(text);
+        if (length > maxLength)
         {
-            return new InputProblem(field, $"{label} can be at most {maxLength} characters (it has {text.Length}).");
+            return new InputProblem(field, $"{label} can be at most {maxLength} characters (it has {length}).");
         }
 
         foreach (var c in text)
