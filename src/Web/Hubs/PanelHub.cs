@@ -141,9 +141,10 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
             return problem;
         }
 
-        if (anchor < 0 || head < 0)
+        var longest = field is null ? 0 : ItemFields.MaxLength(field);
+        if (anchor < 0 || head < 0 || anchor > longest || head > longest)
         {
-            return Problem.Invalid("anchor", "A cursor position is 0 or more.");
+            return Problem.Invalid("anchor", $"A cursor position is 0 to {longest} in this field.");
         }
 
         var outcome = await Item(itemId).Presence(Caller, new PresenceUpdate(clientId, field, revision, anchor, head, Left: false));
