@@ -198,6 +198,16 @@ export class FieldClient {
   /** Takes in another tab's edit; returns it as it changes this tab's text. */
   private applyRemote(revision: number, op: TextOp): TextOp {
     this.serverText = textType.apply(this.serverText, op);
+    const incoming = this.rebasePending(op);
+    this.advance(op, revision);
+    return incoming;
+  }
+
+  /**
+   * Transforms this tab's unacknowledged ops over a change the server made before them, and applies the change,
+   * so transformed, to the text on screen; returns it as it changed that text.
+   */
+  private rebasePending(op: TextOp): TextOp {
     let incoming = op;
     if (this.inflight) {
       const mine = this.inflight.op;
@@ -210,7 +220,6 @@ export class FieldClient {
       incoming = textType.transform(incoming, mine, "right");
     }
     this.text = textType.apply(this.text, incoming);
-    this.advance(op, revision);
     return incoming;
   }
 
@@ -276,18 +285,7 @@ export class FieldClient {
     this.stash.clear();
     this.revision = revision;
     this.events.revision(revision);
-    let incoming = missed;
-    if (this.inflight) {
-      const mine = this.inflight.op;
-      this.inflight = { ...this.inflight, op: textType.transform(mine, incoming, "left") };
-      incoming = textType.transform(incoming, mine, "right");
-    }
-    if (this.buffer) {
-      const mine = this.buffer;
-      this.buffer = textType.transform(mine, incoming, "left");
-      incoming = textType.transform(incoming, mine, "right");
-    }
-    this.text = textType.apply(this.text, incoming);
+    const incoming = this.rebasePending(missed);
     this.events.remote(this.text, incoming);
     if (!this.inflight) this.setState("saved", null);
   }
