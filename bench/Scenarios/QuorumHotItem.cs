@@ -37,11 +37,7 @@ internal static class QuorumHotItem
                 editors.Add(new Editor(person, hub, personId, $"e{i}", new Random(seed * 7919 + i)));
             }
 
-            var item = await editors[0].Hub.CallOkAsync("CreateItem", panelId, new
-            {
-                kind = "singleBestAnswer", statementId = "kss-cfp-3", stem = start,
-                options = new[] { "One", "Two", "Three", "Four" }, keys = new[] { 0 }, rationale = "", vignette = (string?)null, scenarioId = (Guid?)null,
-            });
+            var item = await editors[0].Hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question(stem: start));
             var itemId = Guid.Parse(item["summary"]!["itemId"]!.GetValue<string>());
             var clock = new Run();
             foreach (var editor in editors)

@@ -38,17 +38,7 @@ public sealed class EditingServer : IAsyncDisposable
     /// <summary>Creates a single best answer item with this stem; returns its id.</summary>
     public async Task<Guid> CreateItemAsync(string stem)
     {
-        var item = await (await HubAsync()).CallOkAsync("CreateItem", PanelId, new
-        {
-            kind = "singleBestAnswer",
-            statementId = "kss-cfp-3",
-            stem,
-            options = new[] { "6 months", "12 months", "24 months", "36 months" },
-            keys = new[] { 1 },
-            rationale = "Typical range.",
-            vignette = (string?)null,
-            scenarioId = (Guid?)null,
-        });
+        var item = await (await HubAsync()).CallOkAsync("CreateItem", PanelId, ItemDrafts.Question(stem: stem));
         return Guid.Parse(item["summary"]!["itemId"]!.GetValue<string>());
     }
 

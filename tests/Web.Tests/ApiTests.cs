@@ -49,8 +49,8 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         Assert.Equal("Iris Invitee", me["name"]!.GetValue<string>());
         Assert.Equal("expert", me["memberships"]![0]!["role"]!.GetValue<string>());
         var hub = await expert.ConnectHubAsync();
-        await hub.CallOkAsync("CreateItem", panelId, ServerFixture.Question("kss-cfp-2"));
-        await hub.CallOkAsync("CreateItem", panelId, ServerFixture.Question("kss-cfp-7"));
+        await hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question("kss-cfp-2"));
+        await hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question("kss-cfp-7"));
 
         var bank = await fixture.Facilitator.GetAsync($"api/panels/{panelId}/items?statement=kss-cfp-7");
 

@@ -24,7 +24,7 @@ public sealed class ClientModeTests
         await expert.SignInOrFailAsync(link);
         var hub = await expert.ConnectHubAsync();
 
-        await hub.CallOkAsync("CreateItem", panelId, ServerFixture.Question(stem: "Served by the standalone silo?"));
+        await hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question(stem: "Served by the standalone silo?"));
 
         var bank = await facilitator.GetAsync($"api/panels/{panelId}/items");
         Assert.Equal("Served by the standalone silo?", Assert.Single(bank["items"]!.AsArray())!["title"]!.GetValue<string>());

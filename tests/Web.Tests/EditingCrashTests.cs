@@ -34,7 +34,7 @@ public sealed class EditingCrashTests
         try
         {
             var first = await people[0].Client.ConnectHubAsync();
-            var item = await first.CallOkAsync("CreateItem", panelId, ServerFixture.Question(stem: "Start."));
+            var item = await first.CallOkAsync("CreateItem", panelId, ItemDrafts.Question(stem: "Start."));
             var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
             var tabs = new List<HubFieldTab>();
             foreach (var (person, i) in people.Select((p, i) => (p, i)))

@@ -123,7 +123,7 @@ public sealed class EditingTests(ServerFixture fixture) : IClassFixture<ServerFi
         var two = await fixture.SharedExpertAsync("Tom Two");
         var hubOne = await one.ConnectHubAsync();
         var hubTwo = await two.ConnectHubAsync();
-        var item = await hubOne.CallOkAsync("CreateItem", fixture.PanelId, ServerFixture.Question(stem: stem));
+        var item = await hubOne.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question(stem: stem));
         return (new Person(one, hubOne), new Person(two, hubTwo), ServerFixture.IdOf(item["summary"]!, "itemId"));
     }
 

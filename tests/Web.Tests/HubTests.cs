@@ -50,7 +50,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         watcherHub.On<JsonNode>("itemCreated", s => created.Writer.TryWrite(s));
         await watcherHub.CallOkAsync("JoinPanel", fixture.PanelId);
 
-        var item = await writerHub.CallOkAsync("CreateItem", fixture.PanelId, ServerFixture.Question(stem: "Live arrival?"));
+        var item = await writerHub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question(stem: "Live arrival?"));
 
         var seen = await created.Reader.ReadAsync().AsTask().WaitAsync(EventWait);
         Assert.Equal(item["summary"]!["itemId"]!.GetValue<string>(), seen["itemId"]!.GetValue<string>());
@@ -113,7 +113,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         var summaries = Channel.CreateUnbounded<JsonNode>();
         facilitatorHub.On<JsonNode>("itemSummary", s => summaries.Writer.TryWrite(s));
         await facilitatorHub.CallOkAsync("JoinPanel", fixture.PanelId);
-        var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ServerFixture.Question());
+        var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
 
         var noReason = await hub.CallAsync("Rate", itemId, new { essentiality = "notNecessary", relevance = 3, keyCorrect = true, reason = "" });
@@ -142,7 +142,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         var otherPanel = ServerFixture.IdOf(await fixture.Facilitator.CreatePanelAsync("Other panel", "kss-ps"), "panelId");
         var facilitatorHub = await fixture.Facilitator.ConnectHubAsync();
         await using var insider = await fixture.ExpertAsync("Ina Insider", panelId: otherPanel);
-        var otherItem = await (await insider.ConnectHubAsync()).CallOkAsync("CreateItem", otherPanel, ServerFixture.Question("kss-ps-2"));
+        var otherItem = await (await insider.ConnectHubAsync()).CallOkAsync("CreateItem", otherPanel, ItemDrafts.Question("kss-ps-2"));
         var otherItemId = ServerFixture.IdOf(otherItem["summary"]!, "itemId");
 
         Assert.Equal("forbidden", (await hub.CallAsync("JoinPanel", otherPanel))["error"]!["code"]!.GetValue<string>());
@@ -151,11 +151,11 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         Assert.Equal("forbidden", (await hub.CallAsync("SyncField", otherItemId, "stem", "tab", 0))["error"]!["code"]!.GetValue<string>());
         Assert.Equal("forbidden", (await hub.CallAsync("FieldAt", otherItemId, "stem", 1))["error"]!["code"]!.GetValue<string>());
         Assert.Equal("forbidden", (await hub.CallAsync("Presence", otherItemId, "tab", "stem", 1, 0, 0))["error"]!["code"]!.GetValue<string>());
-        Assert.Equal("forbidden", (await hub.CallAsync("CreateItem", otherPanel, ServerFixture.Question("kss-ps-2")))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("CreateItem", otherPanel, ItemDrafts.Question("kss-ps-2")))["error"]!["code"]!.GetValue<string>());
         Assert.Equal("forbidden", (await hub.CallAsync("SetReviewClosed", otherItemId, true))["error"]!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.Http.GetAsync($"api/panels/{otherPanel}/items")).StatusCode);
 
-        var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ServerFixture.Question());
+        var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question());
         Assert.Equal("forbidden", (await hub.CallAsync("SetReviewClosed", ServerFixture.IdOf(item["summary"]!, "itemId"), true))["error"]!["code"]!.GetValue<string>());
         var untouched = await facilitatorHub.CallOkAsync("OpenItem", otherItemId);
         Assert.Equal("At what age do most children walk unaided?", untouched["fields"]![0]!["text"]!.GetValue<string>());
@@ -168,7 +168,7 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         await using var critic = await fixture.ExpertAsync("Cid Critic", "Lawyer");
         var authorHub = await author.ConnectHubAsync();
         var criticHub = await critic.ConnectHubAsync();
-        var item = await authorHub.CallOkAsync("CreateItem", fixture.PanelId, ServerFixture.Question());
+        var item = await authorHub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
         var threads = Channel.CreateUnbounded<JsonNode>();
         authorHub.On<JsonNode>("threadChanged", t => threads.Writer.TryWrite(t));

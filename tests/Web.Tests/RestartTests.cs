@@ -19,7 +19,7 @@ public sealed class RestartTests
         await using var expert = new QuorumClient(server.Address);
         await expert.SignInOrFailAsync(link);
         var hub = await expert.ConnectHubAsync();
-        var item = await hub.CallOkAsync("CreateItem", panelId, ServerFixture.Question());
+        var item = await hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
         await hub.CallOkAsync("Edit", itemId, "stem", 1, new object[] { new { d = "At what age do most children walk unaided?" }, "Edited before the restart" }, "tab", 1);
         await hub.CallOkAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });

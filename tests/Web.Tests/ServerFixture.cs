@@ -48,17 +48,5 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>An expert of the fixture's panel signed in once for the whole class (sign-ins are rate limited); disposed with the fixture.</summary>
     public Task<QuorumClient> SharedExpertAsync(string name) => shared.GetOrAdd(name, n => ExpertAsync(n));
 
-    public static object Question(string statement = "kss-cfp-3", string stem = "At what age do most children walk unaided?") => new
-    {
-        kind = "singleBestAnswer",
-        statementId = statement,
-        stem,
-        options = new[] { "6 months", "12 months", "24 months", "36 months" },
-        keys = new[] { 1 },
-        rationale = "Typical range.",
-        vignette = (string?)null,
-        scenarioId = (Guid?)null,
-    };
-
     public static Guid IdOf(JsonNode node, string property) => Guid.Parse(node[property]!.GetValue<string>());
 }
