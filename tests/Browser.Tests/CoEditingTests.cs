@@ -51,6 +51,25 @@ public sealed class CoEditingTests(BrowserFixture browser, EditingServerFixture 
     }
 
     [Fact]
+    public async Task Text_someone_inserts_at_the_start_of_another_persons_selection_stays_out_of_it()
+    {
+        await using var item = await ItemEditors.OpenAsync(browser, fixture.Server, "0123456789", "Max Mark", "Nia Note");
+        var (max, nia) = (item[0], item[1]);
+        await nia.CaretToLineStartAsync("Stem", 0);
+        await nia.PressAsync("ArrowRight", 2);
+        await nia.PressAsync("Shift+ArrowRight", 4); // "2345"
+
+        // Max pastes right where Nia's selection starts; once she has it, she deletes her selection.
+        await max.CaretToLineStartAsync("Stem", 0);
+        await max.PressAsync("ArrowRight", 2);
+        await max.Page.Keyboard.InsertTextAsync("X🎉");
+        Assert.Equal("01X🎉23456789", await item.ConvergeAsync("stem", "the paste reached everyone"));
+        await nia.PressAsync("Backspace");
+
+        Assert.Equal("01X🎉6789", await item.ConvergeAsync("stem", "the selection deleted"));
+    }
+
+    [Fact]
     public async Task Five_people_typing_at_once_in_one_field_converge_on_the_servers_text()
     {
         string[] names = ["Cai One", "Dee Two", "Eli Three", "Fay Four", "Gus Five"];

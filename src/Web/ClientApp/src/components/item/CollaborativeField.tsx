@@ -155,12 +155,36 @@ function writeRemote(el: HTMLTextAreaElement, before: string, after: string, op:
   const value = shown(after);
   if (el.value === value) return;
   const backward = el.selectionDirection === "backward";
-  const start = textType.transformPosition(pointAt(before, el.selectionStart), op);
-  const end = textType.transformPosition(pointAt(before, el.selectionEnd), op);
+  const from = pointAt(before, el.selectionStart);
+  const to = pointAt(before, el.selectionEnd);
+  // A selection does not take in what others insert at its edges: its start moves past text inserted
+  // right there, its end stays before it. Otherwise a paste landing at the start of someone's selection
+  // would be deleted by their next keystroke.
+  const end = textType.transformPosition(to, op);
+  const start = from === to ? end : Math.min(startAfterInserts(from, op), end);
   const scroll = el.scrollTop;
   el.value = value;
   el.setSelectionRange(offsetOf(after, start), offsetOf(after, end), backward ? "backward" : "forward");
   el.scrollTop = scroll;
+}
+
+/** Like the type's transformPosition, except that a position where text is inserted ends up after that text. */
+function startAfterInserts(position: number, op: TextOp): number {
+  let at = 0;
+  let moved = position;
+  for (const c of op) {
+    if (moved < at) break;
+    if (typeof c === "number") {
+      at += c;
+    } else if (typeof c === "string") {
+      const length = [...c].length;
+      at += length;
+      moved += length;
+    } else {
+      moved -= Math.min(typeof c.d === "number" ? c.d : [...c.d].length, moved - at);
+    }
+  }
+  return moved;
 }
 
 /** How long a save must take before "Saving…" is shown and announced. */
