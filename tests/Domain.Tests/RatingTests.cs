@@ -12,37 +12,37 @@ public sealed class RatingTests
     [InlineData(Essentiality.Essential, 4, false)]
     public void Negative_ratings_need_a_reason(Essentiality essentiality, int relevance, bool keyCorrect)
     {
-        var problem = new Rating(essentiality, relevance, keyCorrect, null).Validate(itemHasKey: true);
+        var problem = new Rating(essentiality, relevance, keyCorrect, null).Validate(Instruments.Defaults, isQuestion: true);
         Assert.Equal("reason", problem?.Field);
-        Assert.Null(new Rating(essentiality, relevance, keyCorrect, "Because.").Validate(itemHasKey: true));
+        Assert.Null(new Rating(essentiality, relevance, keyCorrect, "Because.").Validate(Instruments.Defaults, isQuestion: true));
     }
 
     [Fact]
     public void A_positive_rating_needs_no_reason() =>
-        Assert.Null(new Rating(Essentiality.Essential, 4, true, null).Validate(itemHasKey: true));
+        Assert.Null(new Rating(Essentiality.Essential, 4, true, null).Validate(Instruments.Defaults, isQuestion: true));
 
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
     [InlineData(-1)]
     public void Relevance_is_one_to_four(int relevance) =>
-        Assert.Equal("relevance", new Rating(Essentiality.Essential, relevance, true, "x").Validate(true)?.Field);
+        Assert.Equal("relevance", new Rating(Essentiality.Essential, relevance, true, "x").Validate(Instruments.Defaults, true)?.Field);
 
     [Fact]
     public void Unknown_essentiality_is_refused() =>
-        Assert.Equal("essentiality", new Rating((Essentiality)7, 4, true, null).Validate(true)?.Field);
+        Assert.Equal("essentiality", new Rating((Essentiality)7, 4, true, null).Validate(Instruments.Defaults, true)?.Field);
 
     [Fact]
     public void Questions_need_a_key_judgement_and_scenarios_have_none()
     {
-        Assert.Equal("keyCorrect", new Rating(Essentiality.Essential, 4, null, null).Validate(itemHasKey: true)?.Field);
-        Assert.Equal("keyCorrect", new Rating(Essentiality.Essential, 4, true, null).Validate(itemHasKey: false)?.Field);
-        Assert.Null(new Rating(Essentiality.Essential, 4, null, null).Validate(itemHasKey: false));
+        Assert.Equal("keyCorrect", new Rating(Essentiality.Essential, 4, null, null).Validate(Instruments.Defaults, isQuestion: true)?.Field);
+        Assert.Equal("keyCorrect", new Rating(Essentiality.Essential, 4, true, null).Validate(Instruments.Defaults, isQuestion: false)?.Field);
+        Assert.Null(new Rating(Essentiality.Essential, 4, null, null).Validate(Instruments.Defaults, isQuestion: false));
     }
 
     [Fact]
     public void Over_long_reason_is_refused() =>
-        Assert.Equal("reason", new Rating(Essentiality.NotNecessary, 4, true, new string('x', Limits.ReasonLength + 1)).Validate(true)?.Field);
+        Assert.Equal("reason", new Rating(Essentiality.NotNecessary, 4, true, new string('x', Limits.ReasonLength + 1)).Validate(Instruments.Defaults, true)?.Field);
 
     [Fact]
     public void Replacing_a_rating_moves_the_tally_by_one_rating()

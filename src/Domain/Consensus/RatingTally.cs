@@ -1,7 +1,7 @@
 namespace Quorum.Domain.Consensus;
 
 /// <summary>
-/// Running counts for one item, updated per rating in constant time so that rating costs the same
+/// Running counts for one item in one round, updated per rating in constant time so that rating costs the same
 /// whatever the size of the bank or the panel.
 /// </summary>
 public sealed class RatingTally
@@ -15,6 +15,14 @@ public sealed class RatingTally
     public int[] Relevance { get; set; } = new int[4];
     public int KeyAgree { get; set; }
     public int KeyDisagree { get; set; }
+
+    /// <summary>Counts of clarity 1, 2, 3 and 4.</summary>
+    public int[] Clarity { get; set; } = new int[4];
+
+    /// <summary>Angoff estimates in tenths: 0-9, 10-19, ... 90-100.</summary>
+    public int[] Angoff { get; set; } = new int[10];
+    public long AngoffSum { get; set; }
+    public long AngoffSumOfSquares { get; set; }
 
     public void Add(Rating rating) => Apply(rating, +1);
 
@@ -33,8 +41,17 @@ public sealed class RatingTally
 
     public RatingStatistics Statistics()
     {
+        var relevanceRaters = Relevance.Sum();
         var relevant = Relevance[2] + Relevance[3];
-        var critical = Lawshe.CriticalEssential(Raters);
+        var essentialityRaters = Essential + UsefulNotEssential + NotNecessary;
+        var critical = Lawshe.CriticalEssential(essentialityRaters);
+        var clarityRaters = Clarity.Sum();
+        var angoffRaters = Angoff.Sum();
+        var keyRaters = KeyAgree + KeyDisagree;
+        double? angoffMean = angoffRaters == 0 ? null : (double)AngoffSum / angoffRaters;
+        double? angoffSd = angoffRaters < 2
+            ? null
+            : Math.Sqrt(Math.Max(0, (AngoffSumOfSquares - ((double)AngoffSum * AngoffSum / angoffRaters)) / (angoffRaters - 1)));
         return new RatingStatistics(
             Raters,
             Essential,
@@ -43,12 +60,20 @@ public sealed class RatingTally
             [.. Relevance],
             KeyAgree,
             KeyDisagree,
-            Lawshe.ContentValidityRatio(Essential, Raters),
+            Lawshe.ContentValidityRatio(Essential, essentialityRaters),
             critical,
-            critical is { } ne ? Lawshe.ContentValidityRatio(ne, Raters) : null,
+            critical is { } ne ? Lawshe.ContentValidityRatio(ne, essentialityRaters) : null,
             critical is { } needed && Essential >= needed,
-            ContentValidityIndex.ItemIndex(relevant, Raters),
-            ContentValidityIndex.ModifiedKappa(relevant, Raters));
+            ContentValidityIndex.ItemIndex(relevant, relevanceRaters),
+            ContentValidityIndex.ModifiedKappa(relevant, relevanceRaters))
+        {
+            Clarity = [.. Clarity],
+            ClarityAgreement = clarityRaters == 0 ? null : (double)(Clarity[2] + Clarity[3]) / clarityRaters,
+            KeyAgreement = keyRaters == 0 ? null : (double)KeyAgree / keyRaters,
+            Angoff = [.. Angoff],
+            AngoffMean = angoffMean,
+            AngoffSd = angoffSd,
+        };
     }
 
     private void Apply(Rating rating, int sign)
@@ -58,10 +83,14 @@ public sealed class RatingTally
         {
             case Essentiality.Essential: Essential += sign; break;
             case Essentiality.UsefulNotEssential: UsefulNotEssential += sign; break;
-            default: NotNecessary += sign; break;
+            case Essentiality.NotNecessary: NotNecessary += sign; break;
         }
 
-        Relevance[rating.Relevance - 1] += sign;
+        if (rating.Relevance is { } relevance)
+        {
+            Relevance[relevance - 1] += sign;
+        }
+
         if (rating.KeyCorrect == true)
         {
             KeyAgree += sign;
@@ -70,10 +99,25 @@ public sealed class RatingTally
         {
             KeyDisagree += sign;
         }
+
+        if (rating.Clarity is { } clarity)
+        {
+            Clarity[clarity - 1] += sign;
+        }
+
+        if (rating.Angoff is { } angoff)
+        {
+            Angoff[Math.Min(angoff / 10, 9)] += sign;
+            AngoffSum += sign * angoff;
+            AngoffSumOfSquares += sign * (long)angoff * angoff;
+        }
     }
 }
 
-/// <summary>What a facilitator sees of an item's ratings so far.</summary>
+/// <summary>
+/// An item's ratings so far in one round, per instrument. Essentiality figures count only the raters who answered
+/// essentiality, and so on for each instrument.
+/// </summary>
 public sealed record RatingStatistics(
     int Raters,
     int Essential,
@@ -87,4 +131,25 @@ public sealed record RatingStatistics(
     double? CriticalRatio,
     bool MeetsCriticalValue,
     double ItemContentValidityIndex,
-    double ModifiedKappa);
+    double ModifiedKappa)
+{
+    public static readonly RatingStatistics Empty = new RatingTally().Statistics();
+
+    /// <summary>Counts of clarity 1-4.</summary>
+    public int[] Clarity { get; init; } = new int[4];
+
+    /// <summary>Share of clarity ratings that are 3 or 4; null with none.</summary>
+    public double? ClarityAgreement { get; init; }
+
+    /// <summary>Share agreeing that the key is correct; null with no answers.</summary>
+    public double? KeyAgreement { get; init; }
+
+    /// <summary>Angoff estimates in tenths (0-9 ... 90-100).</summary>
+    public int[] Angoff { get; init; } = new int[10];
+
+    /// <summary>Mean Angoff estimate in percent; null with none.</summary>
+    public double? AngoffMean { get; init; }
+
+    /// <summary>Sample standard deviation of the Angoff estimates; null with fewer than two.</summary>
+    public double? AngoffSd { get; init; }
+}

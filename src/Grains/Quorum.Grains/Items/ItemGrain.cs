@@ -222,7 +222,7 @@ public sealed class ItemGrain(
             return Problem.Invalid("rating", "A rating is required.");
         }
 
-        if (rating.Validate(itemHasKey: state.State.Kind != ItemKind.Scenario) is { } problem)
+        if (rating.Validate(Instruments.Defaults, isQuestion: state.State.Kind != ItemKind.Scenario) is { } problem)
         {
             return Problem.Invalid(problem);
         }
