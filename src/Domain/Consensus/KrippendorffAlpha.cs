@@ -39,17 +39,22 @@ public static class KrippendorffAlpha
 
         var index = values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
         var coincidences = new double[values.Length, values.Length];
+        // Per unit, o_ck += n_uc (n_uk - [c = k]) / (m_u - 1): linear in the unit's ratings, not quadratic.
+        var counts = new Dictionary<int, int>();
         foreach (var unit in pairable)
         {
-            var weight = 1.0 / (unit.Length - 1);
-            for (var a = 0; a < unit.Length; a++)
+            counts.Clear();
+            foreach (var value in unit)
             {
-                for (var b = 0; b < unit.Length; b++)
+                counts[index[value]] = counts.GetValueOrDefault(index[value]) + 1;
+            }
+
+            var weight = 1.0 / (unit.Length - 1);
+            foreach (var (c, nc) in counts)
+            {
+                foreach (var (k, nk) in counts)
                 {
-                    if (a != b)
-                    {
-                        coincidences[index[unit[a]], index[unit[b]]] += weight;
-                    }
+                    coincidences[c, k] += weight * nc * (c == k ? nk - 1 : nk);
                 }
             }
         }
