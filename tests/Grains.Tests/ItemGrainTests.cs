@@ -2,6 +2,7 @@ using Orleans.Runtime;
 using Quorum.Contracts.Common;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Panels;
+using Quorum.Contracts.Rounds;
 using Quorum.Domain.Consensus;
 using Quorum.Domain.Items;
 
@@ -66,35 +67,37 @@ public sealed class ItemGrainTests(ClusterFixture fixture)
         Assert.Equal(ProblemCodes.Forbidden, (await item.Get(outsider)).Error?.Code);
         Assert.Equal(ProblemCodes.Forbidden, (await item.Rate(outsider, new Rating(Essentiality.Essential, 4, true, null))).Error?.Code);
         Assert.Equal(ProblemCodes.Forbidden, (await item.StartThread(outsider, "Hello", false)).Error?.Code);
-        Assert.Equal(ProblemCodes.Forbidden, (await item.SetReviewClosed(otherFacilitator, true)).Error?.Code);
+        Assert.Equal(ProblemCodes.Forbidden, (await item.SetStatus(otherFacilitator, ItemStatus.Withdrawn, "Not ours")).Error?.Code);
         var summary = (await item.GetSummary())!;
-        Assert.Equal(0, summary.Ratings.Raters);
+        Assert.Equal(ItemStatus.Draft, summary.Status);
         Assert.Equal(0, summary.Comments);
     }
 
     [Fact]
-    public async Task Ratings_are_tallied_once_per_expert_and_can_change_until_review_closes()
+    public async Task Ratings_are_tallied_once_per_expert_and_can_change_until_the_round_closes()
     {
         var (panelId, facilitator, author, reviewer, view) = await ItemAsync();
         var item = Grains.GetGrain<IItemGrain>(view.Summary.ItemId);
+        Assert.Equal(ProblemCodes.Closed, (await item.Rate(reviewer, new Rating(Essentiality.Essential, 4, true, null))).Error?.Code);
+        var round = (await Grains.GetGrain<IPanelGrain>(panelId).OpenRound(facilitator, new RoundRequest(null, [view.Summary.ItemId], null, null))).Value!;
 
         Assert.Equal("reason", (await item.Rate(reviewer, new Rating(Essentiality.NotNecessary, 2, false, " "))).Error?.Field);
-        Assert.Equal(1, (await item.Rate(reviewer, new Rating(Essentiality.NotNecessary, 2, false, "Outside the statement"))).Value!.Raters);
-        Assert.Equal(2, (await item.Rate(author, new Rating(Essentiality.Essential, 4, true, null))).Value!.Raters);
-        var changed = (await item.Rate(reviewer, new Rating(Essentiality.Essential, 3, true, null))).Value!;
+        Assert.Equal(1, (await item.Rate(reviewer, new Rating(Essentiality.NotNecessary, 2, false, "Outside the statement"))).Value!.Current!.Raters);
+        Assert.Equal(2, (await item.Rate(author, new Rating(Essentiality.Essential, 4, true, null))).Value!.Current!.Raters);
+        var changed = (await item.Rate(reviewer, new Rating(Essentiality.Essential, 3, true, null))).Value!.Current!;
         Assert.Equal(2, changed.Raters);
         Assert.Equal(2, changed.Essential);
         Assert.Equal(0, changed.NotNecessary);
         Assert.Equal(1.0, changed.ItemContentValidityIndex);
 
         Assert.Equal(ProblemCodes.Forbidden, (await item.Rate(facilitator, new Rating(Essentiality.Essential, 4, true, null))).Error?.Code);
-        Assert.Equal(ProblemCodes.Forbidden, (await item.SetReviewClosed(reviewer, true)).Error?.Code);
-        Assert.True((await item.SetReviewClosed(facilitator, true)).Value!.ReviewClosed);
+        Assert.Equal(ProblemCodes.Forbidden, (await Grains.GetGrain<IRoundGrain>(round.RoundId).Close(reviewer)).Error?.Code);
+        Assert.True((await Grains.GetGrain<IRoundGrain>(round.RoundId).Close(facilitator)).Ok);
         Assert.Equal(ProblemCodes.Closed, (await item.Rate(reviewer, new Rating(Essentiality.UsefulNotEssential, 3, true, null))).Error?.Code);
-        Assert.Equal(2, (await item.GetSummary())!.Ratings.Essential);
+        Assert.Equal(2, (await item.GetSummary())!.LastRound!.Essential);
 
         var bank = await Grains.GetGrain<IPanelGrain>(panelId).ListItems(facilitator, null, null);
-        Assert.Equal(2, Assert.Single(bank.Value!.Items).Ratings.Raters);
+        Assert.Equal(2, Assert.Single(bank.Value!.Items).LastRound!.Raters);
     }
 
     [Fact]
@@ -106,16 +109,18 @@ public sealed class ItemGrainTests(ClusterFixture fixture)
         await panel.CreateItem(expert, Question("kss-cfp-3"));
         var second = (await panel.CreateItem(expert, Question("kss-cfp-5"))).Value!;
         await panel.CreateItem(expert, new ItemDraft(ItemKind.Scenario, "kss-cfp-5", null, null, null, null, "Jo is seven.", null));
+        Assert.True((await panel.OpenRound(facilitator, new RoundRequest(null, [second.Summary.ItemId], null, null))).Ok);
         await Grains.GetGrain<IItemGrain>(second.Summary.ItemId).Rate(expert, new Rating(Essentiality.Essential, 4, true, null));
 
         await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var all = (await panel.ListItems(facilitator, null, null)).Value!;
         Assert.Equal(3, all.Items.Count);
-        Assert.Equal(1, all.Items.Single(i => i.ItemId == second.Summary.ItemId).Ratings.Raters);
+        Assert.Equal(1, all.Items.Single(i => i.ItemId == second.Summary.ItemId).Live!.Current.Raters);
         Assert.Equal(2, all.Statements.Single(s => s.StatementId == "kss-cfp-5").Items);
         Assert.Equal(2, (await panel.ListItems(facilitator, "kss-cfp-5", null)).Value!.Items.Count);
-        Assert.Equal(3, (await panel.ListItems(facilitator, null, ItemStatus.Draft)).Value!.Items.Count);
+        Assert.Equal(2, (await panel.ListItems(facilitator, null, ItemStatus.Draft)).Value!.Items.Count);
+        Assert.Null((await panel.ListItems(expert, null, ItemStatus.InReview)).Value!.Items.Single().Live);
         Assert.Empty((await panel.ListItems(facilitator, null, ItemStatus.Agreed)).Value!.Items);
     }
 

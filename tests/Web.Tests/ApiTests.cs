@@ -57,7 +57,8 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         var only = Assert.Single(bank["items"]!.AsArray());
         Assert.Equal("kss-cfp-7", only!["statementId"]!.GetValue<string>());
         Assert.Equal("Iris Invitee", only["authorName"]!.GetValue<string>());
-        Assert.Equal(0, only["ratings"]!["raters"]!.GetValue<int>());
+        Assert.Equal("draft", only["status"]!.GetValue<string>());
+        Assert.Null(only["live"]);
         Assert.Equal(10, bank["statements"]!.AsArray().Count);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.Http.PostAsJsonAsync($"api/panels/{panelId}/invites", new { name = "Sneaky", group = "Academic", role = "expert" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.Http.PostAsJsonAsync("api/panels", new { name = "Mine", frameworkId = "kss-cfp" })).StatusCode);

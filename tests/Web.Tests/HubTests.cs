@@ -110,28 +110,31 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         await using var rater = await fixture.ExpertAsync("Ray Rater", "Lawyer");
         var hub = await rater.ConnectHubAsync();
         var facilitatorHub = await fixture.Facilitator.ConnectHubAsync();
-        var summaries = Channel.CreateUnbounded<JsonNode>();
-        facilitatorHub.On<JsonNode>("itemSummary", s => summaries.Writer.TryWrite(s));
+        var reviews = Channel.CreateUnbounded<JsonNode>();
+        facilitatorHub.On<JsonNode>("itemReview", s => reviews.Writer.TryWrite(s));
         await facilitatorHub.CallOkAsync("JoinPanel", fixture.PanelId);
         var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
+        var notInRound = await hub.CallAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });
+        Assert.Equal("closed", notInRound["error"]!["code"]!.GetValue<string>());
+        await facilitatorHub.CallOkAsync("OpenRound", fixture.PanelId, new { itemIds = new[] { itemId } });
 
         var noReason = await hub.CallAsync("Rate", itemId, new { essentiality = "notNecessary", relevance = 3, keyCorrect = true, reason = "" });
         var outOfRange = await hub.CallAsync("Rate", itemId, new { essentiality = "essential", relevance = 5, keyCorrect = true, reason = (string?)null });
-        var stats = await hub.CallOkAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });
+        var review = await hub.CallOkAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });
 
         Assert.Equal("reason", noReason["error"]!["field"]!.GetValue<string>());
         Assert.Equal("relevance", outOfRange["error"]!["field"]!.GetValue<string>());
-        Assert.Equal(1, stats["raters"]!.GetValue<int>());
+        Assert.Equal(1, review["current"]!["raters"]!.GetValue<int>());
         JsonNode? rated = null;
         while (rated is null)
         {
-            var summary = await summaries.Reader.ReadAsync().AsTask().WaitAsync(EventWait);
-            rated = summary["itemId"]!.GetValue<string>() == itemId.ToString() && summary["ratings"]!["raters"]!.GetValue<int>() == 1 ? summary : null;
+            var summary = await reviews.Reader.ReadAsync().AsTask().WaitAsync(EventWait);
+            rated = summary["itemId"]!.GetValue<string>() == itemId.ToString() && summary["live"]!["current"]!["raters"]!.GetValue<int>() == 1 ? summary : null;
         }
 
-        Assert.Equal(1, rated["ratings"]!["essential"]!.GetValue<int>());
-        Assert.Equal(1.0, rated["ratings"]!["contentValidityRatio"]!.GetValue<double>());
+        Assert.Equal(1, rated["live"]!["current"]!["essential"]!.GetValue<int>());
+        Assert.Equal(1.0, rated["live"]!["current"]!["contentValidityRatio"]!.GetValue<double>());
     }
 
     [Fact]
@@ -152,11 +155,16 @@ public sealed class HubTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         Assert.Equal("forbidden", (await hub.CallAsync("FieldAt", otherItemId, "stem", 1))["error"]!["code"]!.GetValue<string>());
         Assert.Equal("forbidden", (await hub.CallAsync("Presence", otherItemId, "tab", "stem", 1, 0, 0))["error"]!["code"]!.GetValue<string>());
         Assert.Equal("forbidden", (await hub.CallAsync("CreateItem", otherPanel, ItemDrafts.Question("kss-ps-2")))["error"]!["code"]!.GetValue<string>());
-        Assert.Equal("forbidden", (await hub.CallAsync("SetReviewClosed", otherItemId, true))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("SetStatus", otherItemId, "withdrawn", "Not mine"))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("OpenRound", otherPanel, new { itemIds = new[] { otherItemId } }))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("GetDashboard", otherPanel))["error"]!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.Http.GetAsync($"api/panels/{otherPanel}/items")).StatusCode);
 
         var item = await hub.CallOkAsync("CreateItem", fixture.PanelId, ItemDrafts.Question());
-        Assert.Equal("forbidden", (await hub.CallAsync("SetReviewClosed", ServerFixture.IdOf(item["summary"]!, "itemId"), true))["error"]!["code"]!.GetValue<string>());
+        var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
+        Assert.Equal("forbidden", (await hub.CallAsync("OpenRound", fixture.PanelId, new { itemIds = new[] { itemId } }))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("GetDashboard", fixture.PanelId))["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", (await hub.CallAsync("SetReview", fixture.PanelId, new { instruments = new[] { "relevance" }, rules = new { requireCriticalCvr = false, minRaters = 1 }, pseudonymous = false }))["error"]!["code"]!.GetValue<string>());
         var untouched = await facilitatorHub.CallOkAsync("OpenItem", otherItemId);
         Assert.Equal("At what age do most children walk unaided?", untouched["fields"]![0]!["text"]!.GetValue<string>());
     }

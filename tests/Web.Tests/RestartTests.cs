@@ -22,6 +22,9 @@ public sealed class RestartTests
         var item = await hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question());
         var itemId = ServerFixture.IdOf(item["summary"]!, "itemId");
         await hub.CallOkAsync("Edit", itemId, "stem", 1, new object[] { new { d = "At what age do most children walk unaided?" }, "Edited before the restart" }, "tab", 1);
+        var facilitatorHub = await facilitator.ConnectHubAsync();
+        await facilitatorHub.CallOkAsync("OpenRound", panelId, new { itemIds = new[] { itemId } });
+        await facilitatorHub.StopAsync();
         await hub.CallOkAsync("Rate", itemId, new { essentiality = "essential", relevance = 4, keyCorrect = true, reason = (string?)null });
         await hub.CallOkAsync("StartThread", itemId, "Before the restart", true);
         await hub.StopAsync();
@@ -31,7 +34,7 @@ public sealed class RestartTests
         var bank = await facilitator.GetAsync($"api/panels/{panelId}/items");
         var summary = Assert.Single(bank["items"]!.AsArray())!;
         Assert.Equal("Edited before the restart", summary["title"]!.GetValue<string>());
-        Assert.Equal(1, summary["ratings"]!["raters"]!.GetValue<int>());
+        Assert.Equal(1, summary["live"]!["current"]!["raters"]!.GetValue<int>());
         Assert.Equal(1, summary["openChallenges"]!.GetValue<int>());
         Assert.Null(server.FirstFacilitatorLink); // bootstrap is over once the first facilitator signed in
         var again = await expert.ConnectHubAsync();

@@ -6,6 +6,7 @@ using Quorum.Contracts.Editing;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
+using Quorum.Contracts.Rounds;
 using Quorum.Contracts.Threads;
 using Quorum.Domain.Consensus;
 using Quorum.Domain.Editing;
@@ -167,13 +168,44 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
     public Task<Outcome<FieldState>> SetStatement(Guid itemId, int baseRevision, string statementId) =>
         Item(itemId).SetStatement(Caller, baseRevision, statementId);
 
-    public Task<Outcome<RatingStatistics>> Rate(Guid itemId, Rating? rating) =>
+    /// <summary>Rates an item in its open round; the answer includes everyone's distribution, now that the caller has rated.</summary>
+    public Task<Outcome<ItemReview>> Rate(Guid itemId, Rating? rating) =>
         rating is null
-            ? Task.FromResult(Outcome<RatingStatistics>.Failure(Problem.Invalid("rating", "The rating is missing.")))
+            ? Task.FromResult(Outcome<ItemReview>.Failure(Problem.Invalid("rating", "The rating is missing.")))
             : Item(itemId).Rate(Caller, rating);
 
-    public Task<Outcome<ItemSummary>> SetReviewClosed(Guid itemId, bool closed) =>
-        Item(itemId).SetReviewClosed(Caller, closed);
+    /// <summary>The caller's view of an item's ratings (others' hidden until the caller has rated or the round has closed).</summary>
+    public Task<Outcome<ItemReview>> GetReview(Guid itemId) =>
+        Item(itemId).GetReview(Caller);
+
+    /// <summary>Moves an item by hand: withdraw, back to draft, final, or a facilitator's override (with its reason).</summary>
+    public Task<Outcome<ItemSummary>> SetStatus(Guid itemId, ItemStatus status, string? reason) =>
+        Item(itemId).SetStatus(Caller, status, reason);
+
+    public Task<Outcome<PanelView>> SetReview(Guid panelId, ReviewSettings? settings) =>
+        settings is null
+            ? Task.FromResult(Outcome<PanelView>.Failure(Problem.Invalid("settings", "The review settings are missing.")))
+            : Panel(panelId).SetReview(Caller, settings);
+
+    public Task<Outcome<RoundView>> OpenRound(Guid panelId, RoundRequest? request) =>
+        request is null
+            ? Task.FromResult(Outcome<RoundView>.Failure(Problem.Invalid("request", "Say which items the round covers.")))
+            : Panel(panelId).OpenRound(Caller, request);
+
+    public Task<Outcome<RoundView>> CloseRound(Guid roundId) =>
+        grains.GetGrain<IRoundGrain>(roundId).Close(Caller);
+
+    public Task<Outcome<RoundView>> GetRound(Guid roundId) =>
+        grains.GetGrain<IRoundGrain>(roundId).Get(Caller);
+
+    public Task<Outcome<IReadOnlyList<RoundSummary>>> ListRounds(Guid panelId) =>
+        Panel(panelId).ListRounds(Caller);
+
+    public Task<Outcome<DashboardView>> GetDashboard(Guid panelId) =>
+        Panel(panelId).GetDashboard(Caller);
+
+    public Task<Outcome<DashboardView>> SetCoverageTarget(Guid panelId, string statementId, int target) =>
+        Panel(panelId).SetCoverageTarget(Caller, statementId, target);
 
     public Task<Outcome<ThreadView>> StartThread(Guid itemId, string text, bool isChallenge) =>
         Item(itemId).StartThread(Caller, text, isChallenge);

@@ -34,6 +34,9 @@ public static class ProblemCodes
 
     /// <summary>Storage refused the write; nothing was acknowledged, and the sender should send again.</summary>
     public const string NotSaved = "not-saved";
+
+    /// <summary>The item's text is locked in its present status (in review, agreed, final or withdrawn).</summary>
+    public const string Locked = "locked";
 }
 
 /// <summary>The result of a request: a value, or a problem. Errors are values at the edge, never exceptions.</summary>

@@ -34,6 +34,10 @@ public interface IFieldGrain : IGrainWithGuidCompoundKey
     [Alias("Sync")]
     Task<Outcome<FieldSync>> Sync(Guid caller, string clientId, int fromRevision);
 
+    /// <summary>Locks the text against edits (with the reason edits are refused) or, with null, unlocks it; called by the owning item.</summary>
+    [Alias("SetLock")]
+    Task SetLock(string? reason);
+
     /// <summary>The field's text as it was at <paramref name="revision"/>, rebuilt from the journal.</summary>
     [Alias("TextAt")]
     Task<Outcome<FieldState>> TextAt(Guid caller, int revision);
@@ -45,7 +49,8 @@ public sealed record FieldInit(
     [property: Id(1)] Guid AuthorId,
     [property: Id(2)] string AuthorName,
     [property: Id(3)] string Text,
-    [property: Id(4)] DateTimeOffset At);
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string? Locked = null);
 
 /// <summary>An op a client sends: against <paramref name="BaseRevision"/>, numbered by its tab.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.FieldEdit")]

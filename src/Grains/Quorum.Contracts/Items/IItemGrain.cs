@@ -1,5 +1,7 @@
 using Orleans.Concurrency;
 using Quorum.Contracts.Common;
+using Quorum.Contracts.Rounds;
+using Quorum.Domain;
 using Quorum.Contracts.Threads;
 using Quorum.Domain.Consensus;
 using Quorum.Domain.Items;
@@ -26,13 +28,28 @@ public interface IItemGrain : IGrainWithGuidKey
     [Alias("SetStatement")]
     Task<Outcome<FieldState>> SetStatement(Guid caller, int baseRevision, string statementId);
 
-    /// <summary>Adds or replaces the caller's rating.</summary>
+    /// <summary>
+    /// Adds or replaces the caller's rating in the item's open round; on disk when this returns. The answer is the
+    /// caller's view of the ratings, which now includes everyone's distribution (they have rated).
+    /// </summary>
     [Alias("Rate")]
-    Task<Outcome<RatingStatistics>> Rate(Guid caller, Rating rating);
+    Task<Outcome<ItemReview>> Rate(Guid caller, Rating rating);
 
-    /// <summary>Closes (or reopens) review: ratings can no longer change. Facilitators only.</summary>
-    [Alias("SetReviewClosed")]
-    Task<Outcome<ItemSummary>> SetReviewClosed(Guid caller, bool closed);
+    /// <summary>The caller's view of the item's ratings: others' are hidden until the caller has rated or the round has closed.</summary>
+    [Alias("GetReview")]
+    Task<Outcome<ItemReview>> GetReview(Guid caller);
+
+    /// <summary>A round takes the item into review; refused with the reasons when it cannot enter (status, missing fields).</summary>
+    [Alias("EnterRound")]
+    Task<RoundEntry> EnterRound(RoundRef round);
+
+    /// <summary>The round closes: the item snapshots its ratings and moves by the rules (idempotent for the same round).</summary>
+    [Alias("CloseRound")]
+    Task<ItemRoundClose?> CloseRound(Guid roundId, Guid closedBy, string closedByName);
+
+    /// <summary>Moves the item by hand (role-gated; overrides need a reason, which is recorded).</summary>
+    [Alias("SetStatus")]
+    Task<Outcome<ItemSummary>> SetStatus(Guid caller, ItemStatus status, string? reason);
 
     /// <summary>Opens a new discussion thread on the item with its first comment.</summary>
     [Alias("StartThread")]
@@ -110,9 +127,72 @@ public sealed record ItemView(
     [property: Id(4)] int StatementRevision,
     [property: Id(5)] Rating? MyRating,
     [property: Id(6)] IReadOnlyList<ThreadSummary> Threads,
-    [property: Id(7)] IReadOnlyList<Guid> LinkedItems);
+    [property: Id(7)] IReadOnlyList<Guid> LinkedItems,
+    [property: Id(8)] ItemReview Review,
+    [property: Id(9)] IReadOnlyList<StatusChange> History,
+    [property: Id(10)] IReadOnlyList<InputProblem> Missing);
 
-/// <summary>What the bank and the live view show of an item.</summary>
+/// <summary>
+/// One person's view of an item's ratings. <paramref name="Current"/> is null (<paramref name="Hidden"/>) until they
+/// have rated in the open round, or for everyone once the round has closed; facilitators always see it.
+/// <paramref name="Previous"/> is the last closed round's feedback: distribution, anonymous reasons, the person's own rating.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Quorum.ItemReview")]
+public sealed record ItemReview(
+    [property: Id(0)] Guid ItemId,
+    [property: Id(1)] Guid? RoundId,
+    [property: Id(2)] string? RoundName,
+    [property: Id(3)] IReadOnlyList<Instrument> Instruments,
+    [property: Id(4)] Rating? MyRating,
+    [property: Id(5)] bool Hidden,
+    [property: Id(6)] RatingStatistics? Current,
+    [property: Id(7)] ConsensusDecision? Preview,
+    [property: Id(8)] RoundFeedback? Previous,
+    [property: Id(9)] IReadOnlyList<string> Disclosure);
+
+/// <summary>Controlled feedback from a closed round: what the panel said, without names.</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.RoundFeedback")]
+public sealed record RoundFeedback(
+    [property: Id(0)] Guid RoundId,
+    [property: Id(1)] string RoundName,
+    [property: Id(2)] RatingStatistics Statistics,
+    [property: Id(3)] ConsensusDecision Decision,
+    [property: Id(4)] ItemStatus Outcome,
+    [property: Id(5)] IReadOnlyList<string> Reasons,
+    [property: Id(6)] Rating? MyRating,
+    [property: Id(7)] DateTimeOffset ClosedAt);
+
+/// <summary>Whether an item entered a round: its summary in review, or what stops it (each with its field).</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.RoundEntry")]
+public sealed record RoundEntry(
+    [property: Id(0)] ItemSummary? Entered,
+    [property: Id(1)] string Title,
+    [property: Id(2)] IReadOnlyList<InputProblem> Problems);
+
+/// <summary>One move in the item's life: by a round's close or by hand (an override carries its reason).</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.StatusChange")]
+public sealed record StatusChange(
+    [property: Id(0)] ItemStatus From,
+    [property: Id(1)] ItemStatus To,
+    [property: Id(2)] Guid? ById,
+    [property: Id(3)] string? ByName,
+    [property: Id(4)] string? Reason,
+    [property: Id(5)] Guid? RoundId,
+    [property: Id(6)] bool Override,
+    [property: Id(7)] DateTimeOffset At);
+
+/// <summary>What facilitators see of an item in an open round, updated with every rating.</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.ItemLive")]
+public sealed record ItemLive(
+    [property: Id(0)] Guid RoundId,
+    [property: Id(1)] RatingStatistics Current,
+    [property: Id(2)] ConsensusDecision Preview,
+    [property: Id(3)] DateTimeOffset LastRatedAt);
+
+/// <summary>
+/// What the bank and the live view show of an item. <see cref="LastRound"/> is the last closed round's statistics (seen
+/// by all); <see cref="Live"/> the open round's, for facilitators only.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Quorum.ItemSummary")]
 public sealed record ItemSummary(
     [property: Id(0)] Guid ItemId,
@@ -125,8 +205,14 @@ public sealed record ItemSummary(
     [property: Id(7)] string Title,
     [property: Id(8)] int Comments,
     [property: Id(9)] int OpenChallenges,
-    [property: Id(10)] RatingStatistics Ratings,
-    [property: Id(11)] bool ReviewClosed,
+    [property: Id(10)] Guid? RoundId,
+    [property: Id(11)] int Rounds,
     [property: Id(12)] Guid? ScenarioId,
     [property: Id(13)] DateTimeOffset CreatedAt,
-    [property: Id(14)] DateTimeOffset UpdatedAt);
+    [property: Id(14)] DateTimeOffset UpdatedAt,
+    [property: Id(15)] RatingStatistics? LastRound,
+    [property: Id(16)] ItemLive? Live)
+{
+    /// <summary>The summary as an expert may receive it: without the open round's ratings.</summary>
+    public ItemSummary ForExperts() => Live is null ? this : this with { Live = null };
+}

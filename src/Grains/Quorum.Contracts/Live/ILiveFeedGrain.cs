@@ -53,4 +53,12 @@ public static class LiveMethods
     public const string Presence = "presence";
     public const string ThreadChanged = "threadChanged";
     public const string MemberChanged = "memberChanged";
+
+    /// <summary>An item's summary with the open round's ratings: facilitators only, after every rating.</summary>
+    public const string ItemReview = "itemReview";
+    public const string RoundChanged = "roundChanged";
+    public const string ReviewChanged = "reviewChanged";
+
+    /// <summary>Contributions per group and expert changed (facilitators only, at most every few seconds).</summary>
+    public const string VoiceChanged = "voiceChanged";
 }

@@ -135,6 +135,11 @@ public sealed partial class FieldGrain(
                 // The item has this text already; the first edit after it should reach the item at once.
                 lastNotified = DateTimeOffset.MinValue;
             }
+
+            if (init.Locked is not null)
+            {
+                await SetLock(init.Locked);
+            }
         }
 
         return await CurrentState();
@@ -165,7 +170,29 @@ public sealed partial class FieldGrain(
             return Problem.Invalid("op", "The edit is missing its op or its client id.");
         }
 
+        if (snapshot.State.Locked is { } locked)
+        {
+            return new Problem(ProblemCodes.Locked, locked, Field);
+        }
+
         return await Apply(access.Access!, new EditRequest(caller, edit.ClientId, edit.ClientSeq, edit.BaseRevision, edit.Op));
+    }
+
+    public async Task SetLock(string? reason)
+    {
+        if (document is null || snapshot.State.Locked == reason)
+        {
+            return;
+        }
+
+        // Refuse new edits at once, let those already applied reach the journal, then record the lock.
+        snapshot.State.Locked = reason;
+        while (!flushing.IsCompleted)
+        {
+            await flushing;
+        }
+
+        await snapshot.SaveAsync(DeactivateOnIdle);
     }
 
     public async Task<Outcome<FieldSync>> Sync(Guid caller, string clientId, int fromRevision)

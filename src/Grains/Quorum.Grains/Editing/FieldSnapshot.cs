@@ -11,4 +11,7 @@ public sealed class FieldSnapshot
     [Id(1)] public string Text { get; set; } = string.Empty;
     [Id(2)] public int Revision { get; set; }
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Why edits are refused (the item is in review, agreed, final or withdrawn); null while editable.</summary>
+    [Id(4)] public string? Locked { get; set; }
 }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using Quorum.Contracts.Common;
 using Quorum.Contracts.Editing;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
+using Quorum.Contracts.Rounds;
 using Quorum.Contracts.Threads;
 using Quorum.Domain;
 using Quorum.Domain.Consensus;
@@ -18,15 +20,55 @@ namespace Quorum.Grains.Items;
 /// every call (a removed member loses access at once).
 /// </summary>
 [GrainType("quorum.item")]
-public sealed class ItemGrain(
+public sealed partial class ItemGrain(
     [PersistentState("item", StorageNames.Grains)] IPersistentState<ItemState> state,
-    TimeProvider clock) : Grain, IItemGrain
+    IRatingJournal journal,
+    TimeProvider clock,
+    ILogger<ItemGrain> logger) : Grain, IItemGrain
 {
     public const string KeysField = "keys";
     public const string StatementField = "statement";
     private const int TitleLength = 140;
 
+    /// <summary>Ratings between snapshots of the state: the replay at activation stays under this many.</summary>
+    internal const int SnapshotEvery = 200;
+
+    private int unsavedRatings;
+
     private Guid ItemId => this.GetPrimaryKey();
+
+    private bool IsQuestion => state.State.Kind != ItemKind.Scenario;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        // The state is a snapshot; the journal has every rating acknowledged since.
+        foreach (var recorded in await journal.ReadAsync(ItemId, state.State.RatingSeq, cancellationToken))
+        {
+            Apply(recorded);
+            unsavedRatings++;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (unsavedRatings > 0 && state.RecordExists)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                // Nothing is lost: the journal has every rating, the next activation replays a little more.
+                LogSnapshotFailed(e, ItemId);
+            }
+        }
+    }
 
     public async Task<ItemView> Initialize(ItemInit init)
     {
@@ -65,12 +107,13 @@ public sealed class ItemGrain(
         await state.SaveAsync(DeactivateOnIdle);
         var fields = await Task.WhenAll(s.Fields.Select(f => FieldGrain(f.Key).Initialize(
             new FieldInit(s.PanelId, init.AuthorId, init.AuthorName, f.Value.Text, init.CreatedAt))));
-        return View(init.AuthorId, fields);
+        return View(init.AuthorId, new PanelAccess(init.PanelId, init.AuthorId, PanelRole.Expert, init.AuthorName, string.Empty), fields, await Missing());
     }
 
     public async Task<Outcome<ItemView>> Get(Guid caller)
     {
-        if (await Authorize(caller) is { Problem: { } denied })
+        var access = await Authorize(caller);
+        if (access.Problem is { } denied)
         {
             return denied;
         }
@@ -79,7 +122,7 @@ public sealed class ItemGrain(
 
         // The copy here trails the field grains by up to a second, and a crash can lose that second: catch up.
         await Follow(fields);
-        return Outcome.Of(View(caller, fields));
+        return Outcome.Of(View(caller, access.Access!, fields, ItemLifecycle.IsEditable(state.State.Status) ? await Missing() : []));
     }
 
     /// <summary>Takes in the fields' newer texts (for the title and summaries); saves and tells the panel when any changed.</summary>
@@ -199,7 +242,7 @@ public sealed class ItemGrain(
         return Outcome.Of(changed);
     }
 
-    public async Task<Outcome<RatingStatistics>> Rate(Guid caller, Rating rating)
+    public async Task<Outcome<ItemReview>> Rate(Guid caller, Rating rating)
     {
         var access = await Authorize(caller);
         if (access.Problem is { } denied)
@@ -212,9 +255,9 @@ public sealed class ItemGrain(
             return Problem.Forbidden("Facilitators do not rate items; ratings come from the panel's experts.");
         }
 
-        if (state.State.ReviewClosed)
+        if (state.State.CurrentRound is not { } round)
         {
-            return new Problem(ProblemCodes.Closed, "Review of this item is closed; ratings can no longer change.");
+            return new Problem(ProblemCodes.Closed, "This item is not in an open review round, so it cannot be rated now.");
         }
 
         if (rating is null)
@@ -222,23 +265,133 @@ public sealed class ItemGrain(
             return Problem.Invalid("rating", "A rating is required.");
         }
 
-        if (rating.Validate(Instruments.Defaults, isQuestion: state.State.Kind != ItemKind.Scenario) is { } problem)
+        if (rating.Validate(round.Settings.Instruments, IsQuestion) is { } problem)
         {
             return Problem.Invalid(problem);
         }
 
         var normalised = rating with { Reason = string.IsNullOrWhiteSpace(rating.Reason) ? null : rating.Reason.Trim() };
-        state.State.Ratings.TryGetValue(caller, out var previous);
-        state.State.Tally.Replace(previous, normalised);
-        state.State.Ratings[caller] = normalised;
-        state.State.UpdatedAt = clock.GetUtcNow();
-        await state.SaveAsync(DeactivateOnIdle);
+        var first = !state.State.Ratings.ContainsKey(caller);
+        var recorded = new RecordedRating(ItemId, state.State.RatingSeq + 1, round.RoundId, caller, normalised, clock.GetUtcNow());
+        try
+        {
+            await journal.AppendAsync(recorded);
+        }
+        catch (Exception e)
+        {
+            // Not on disk, so not applied; and if another activation took the number, this one is stale.
+            LogRatingNotStored(e, ItemId);
+            DeactivateOnIdle();
+            return new Problem(ProblemCodes.NotSaved, "Your rating could not be saved just now; nothing was recorded. Please send it again.");
+        }
 
-        PublishSummary();
-        return Outcome.Of(state.State.Tally.Statistics());
+        Apply(recorded);
+        if (++unsavedRatings >= SnapshotEvery)
+        {
+            await SaveRatingsSnapshot();
+        }
+
+        var summary = Summary();
+        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).ItemRated(summary, caller, first).Ignore();
+        LiveFeed.Publish(GrainFactory, LiveGroups.Facilitators(state.State.PanelId), LiveMethods.ItemReview, summary);
+        return Outcome.Of(Review(caller, access.Access));
     }
 
-    public async Task<Outcome<ItemSummary>> SetReviewClosed(Guid caller, bool closed)
+    public async Task<Outcome<ItemReview>> GetReview(Guid caller)
+    {
+        var access = await Authorize(caller);
+        return access.Problem is { } denied ? denied : Outcome.Of(Review(caller, access.Access!));
+    }
+
+    public async Task<RoundEntry> EnterRound(RoundRef round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (!state.RecordExists)
+        {
+            return new RoundEntry(null, string.Empty, [new InputProblem("itemId", "There is no such item.")]);
+        }
+
+        var s = state.State;
+        if (s.CurrentRound?.RoundId == round.RoundId)
+        {
+            return new RoundEntry(Summary(), Title(), []);
+        }
+
+        if (s.CurrentRound is { } other)
+        {
+            return new RoundEntry(null, Title(), [new InputProblem("status", $"The item is already in the open round \"{other.Name}\".")]);
+        }
+
+        if (!ItemLifecycle.CanEnterReview(s.Status))
+        {
+            return new RoundEntry(null, Title(), [new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.")]);
+        }
+
+        var fields = await CurrentFields();
+        await Follow(fields);
+        var missing = await Missing();
+        if (missing.Count > 0)
+        {
+            return new RoundEntry(null, Title(), missing);
+        }
+
+        s.History.Add(new StatusChange(s.Status, ItemStatus.InReview, round.OpenedBy, null, null, round.RoundId, false, round.At));
+        s.Status = ItemStatus.InReview;
+        s.CurrentRound = round;
+        s.Ratings = [];
+        s.Tally = new RatingTally();
+        s.LastRatedAt = null;
+        s.UpdatedAt = round.At;
+        await state.SaveAsync(DeactivateOnIdle);
+        unsavedRatings = 0;
+        await LockFields();
+        return new RoundEntry(PublishSummary(), Title(), []);
+    }
+
+    public async Task<ItemRoundClose?> CloseRound(Guid roundId, Guid closedBy, string closedByName)
+    {
+        var s = state.State;
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (s.CurrentRound?.RoundId != roundId)
+        {
+            // Closed before (the round is resuming an interrupted close): answer from the snapshot.
+            var closed = s.PastRounds.FirstOrDefault(r => r.RoundId == roundId);
+            return closed is null ? null : new ItemRoundClose(Result(closed), closed.Ratings);
+        }
+
+        var round = s.CurrentRound;
+        var statistics = s.Tally.Statistics();
+        var decision = round.Settings.Rules.Evaluate(statistics, Instruments.For(round.Settings.Instruments, IsQuestion));
+        var record = new ItemRoundRecord
+        {
+            RoundId = roundId,
+            Name = round.Name,
+            Ratings = new Dictionary<Guid, Rating>(s.Ratings),
+            Statistics = statistics,
+            Decision = decision,
+            Outcome = decision.Agreed ? ItemStatus.Agreed : ItemStatus.NeedsRevision,
+            ClosedAt = clock.GetUtcNow(),
+        };
+
+        s.PastRounds.Add(record);
+        s.History.Add(new StatusChange(ItemStatus.InReview, record.Outcome, closedBy, closedByName, null, roundId, false, record.ClosedAt));
+        s.Status = record.Outcome;
+        s.CurrentRound = null;
+        s.Ratings = [];
+        s.Tally = new RatingTally();
+        s.UpdatedAt = record.ClosedAt;
+        await state.SaveAsync(DeactivateOnIdle);
+        unsavedRatings = 0;
+        await LockFields();
+        PublishSummary();
+        return new ItemRoundClose(Result(record), record.Ratings);
+    }
+
+    public async Task<Outcome<ItemSummary>> SetStatus(Guid caller, ItemStatus status, string? reason)
     {
         var access = await Authorize(caller);
         if (access.Problem is { } denied)
@@ -246,14 +399,22 @@ public sealed class ItemGrain(
             return denied;
         }
 
-        if (!access.Access!.IsFacilitator)
+        var s = state.State;
+        var actor = new StatusActor(access.Access!.IsFacilitator, caller == s.AuthorId);
+        if (ItemLifecycle.CheckManual(s.Status, status, actor, reason) is { } problem)
         {
-            return Problem.Forbidden("Only the panel's facilitators can close or reopen review.");
+            return problem.Field == "status" && !actor.IsFacilitator && !actor.IsAuthor
+                ? Problem.Forbidden(problem.Message)
+                : Problem.Invalid(problem);
         }
 
-        state.State.ReviewClosed = closed;
-        state.State.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        s.History.Add(new StatusChange(s.Status, status, caller, access.Access.Name, trimmed, null, ItemLifecycle.IsOverride(s.Status, status), now));
+        s.Status = status;
+        s.UpdatedAt = now;
         await state.SaveAsync(DeactivateOnIdle);
+        await LockFields();
         return Outcome.Of(PublishSummary());
     }
 
@@ -278,6 +439,7 @@ public sealed class ItemGrain(
         var threadId = Guid.NewGuid();
         var init = new ThreadInit(state.State.PanelId, ItemId, state.State.AuthorId, caller, access.Access!.Name, text, isChallenge, clock.GetUtcNow());
         var view = await GrainFactory.GetGrain<IThreadGrain>(threadId).Start(init);
+        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).Contributed(caller, isChallenge).Ignore();
         state.State.Threads[threadId] = new ThreadSummary(threadId, Opening(text), caller, access.Access.Name, view.Comments.Count, view.OpenChallenges, init.At);
         state.State.UpdatedAt = init.At;
         await state.SaveAsync(DeactivateOnIdle);
@@ -329,7 +491,13 @@ public sealed class ItemGrain(
     {
         var summary = Summary();
         GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).ItemChanged(summary).Ignore();
-        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(state.State.PanelId), LiveMethods.ItemSummary, summary);
+        // Experts get the summary without the open round's ratings (hidden until rated); facilitators get all of it.
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(state.State.PanelId), LiveMethods.ItemSummary, summary.ForExperts());
+        if (summary.Live is not null)
+        {
+            LiveFeed.Publish(GrainFactory, LiveGroups.Facilitators(state.State.PanelId), LiveMethods.ItemReview, summary);
+        }
+
         return summary;
     }
 
@@ -345,19 +513,22 @@ public sealed class ItemGrain(
     private async Task<FieldState[]> CurrentFields() =>
         await Task.WhenAll(state.State.Fields.Select(async f =>
             await FieldGrain(f.Key).Peek()
-            ?? await FieldGrain(f.Key).Initialize(new FieldInit(state.State.PanelId, f.Value.EditedBy ?? state.State.AuthorId, f.Value.EditedByName ?? state.State.AuthorName, f.Value.Text, f.Value.EditedAt ?? state.State.CreatedAt))));
+            ?? await FieldGrain(f.Key).Initialize(new FieldInit(state.State.PanelId, f.Value.EditedBy ?? state.State.AuthorId, f.Value.EditedByName ?? state.State.AuthorName, f.Value.Text, f.Value.EditedAt ?? state.State.CreatedAt, LockReason()))));
 
     private IFieldGrain FieldGrain(string field) => GrainFactory.GetGrain<IFieldGrain>(ItemId, field, null);
 
-    private ItemView View(Guid caller, IReadOnlyList<FieldState> fields) => new(
+    private ItemView View(Guid caller, PanelAccess access, IReadOnlyList<FieldState> fields, IReadOnlyList<InputProblem> missing) => new(
         Summary(),
         fields,
         [.. state.State.Keys],
         state.State.KeysRevision,
         state.State.StatementRevision,
-        state.State.Ratings.GetValueOrDefault(caller),
+        state.State.CurrentRound is null ? null : state.State.Ratings.GetValueOrDefault(caller),
         [.. state.State.Threads.Values.OrderBy(t => t.LastActivity)],
-        [.. state.State.LinkedItems]);
+        [.. state.State.LinkedItems],
+        Review(caller, access),
+        [.. state.State.History],
+        missing);
 
     private ItemSummary Summary()
     {
@@ -366,8 +537,121 @@ public sealed class ItemGrain(
             ItemId, s.PanelId, s.Kind, s.Status, s.StatementId, s.AuthorId, s.AuthorName, Title(),
             s.Threads.Values.Sum(t => t.Comments),
             s.Threads.Values.Sum(t => t.OpenChallenges),
-            s.Tally.Statistics(), s.ReviewClosed, s.ScenarioId, s.CreatedAt, s.UpdatedAt);
+            s.CurrentRound?.RoundId, s.PastRounds.Count, s.ScenarioId, s.CreatedAt, s.UpdatedAt,
+            s.PastRounds.LastOrDefault()?.Statistics,
+            Live());
     }
+
+    /// <summary>The open round's ratings as facilitators see them; null when the item is not in review.</summary>
+    private ItemLive? Live()
+    {
+        var s = state.State;
+        if (s.CurrentRound is not { } round)
+        {
+            return null;
+        }
+
+        var current = s.Tally.Statistics();
+        var preview = round.Settings.Rules.Evaluate(current, Instruments.For(round.Settings.Instruments, IsQuestion));
+        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At);
+    }
+
+    /// <summary>
+    /// The caller's view of the ratings: others' distribution only once they have rated in the open round (or as a
+    /// facilitator); the last closed round's distribution and reasons, without names, for everyone.
+    /// </summary>
+    private ItemReview Review(Guid caller, PanelAccess access)
+    {
+        var s = state.State;
+        var round = s.CurrentRound;
+        var mine = round is null ? null : s.Ratings.GetValueOrDefault(caller);
+        var sees = round is not null && (access.IsFacilitator || mine is not null);
+        var live = sees ? Live() : null;
+        RoundFeedback? previous = null;
+        if (s.PastRounds.Count > 0)
+        {
+            var last = s.PastRounds[^1];
+            var reasons = last.Ratings.Values.Select(r => r.Reason).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            previous = new RoundFeedback(last.RoundId, last.Name, last.Statistics, last.Decision, last.Outcome, reasons, last.Ratings.GetValueOrDefault(caller), last.ClosedAt);
+        }
+
+        return new ItemReview(
+            ItemId,
+            round?.RoundId,
+            round?.Name,
+            round is null ? [] : Instruments.For(round.Settings.Instruments, IsQuestion),
+            mine,
+            round is not null && !sees,
+            live?.Current,
+            live?.Preview,
+            previous,
+            round?.Settings.Disclosure() ?? []);
+    }
+
+    private RoundItemResult Result(ItemRoundRecord record) =>
+        new(ItemId, state.State.StatementId, IsQuestion, record.Statistics, record.Decision, record.Outcome);
+
+    private void Apply(RecordedRating recorded)
+    {
+        var s = state.State;
+        s.RatingSeq = recorded.Seq;
+        if (s.CurrentRound?.RoundId != recorded.RoundId)
+        {
+            return; // a rating of a round this snapshot has already closed (cannot happen once the close is saved)
+        }
+
+        s.Ratings.TryGetValue(recorded.RaterId, out var previous);
+        s.Tally.Replace(previous, recorded.Rating);
+        s.Ratings[recorded.RaterId] = recorded.Rating;
+        s.LastRatedAt = recorded.At;
+        s.UpdatedAt = recorded.At;
+    }
+
+    private async Task SaveRatingsSnapshot()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            unsavedRatings = 0;
+        }
+        catch (Exception e)
+        {
+            // The ratings are in the journal; a stale snapshot only lengthens the next replay. A conflict means
+            // another activation exists, so this one steps aside.
+            LogSnapshotFailed(e, ItemId);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The required fields still missing for the item to leave Draft.</summary>
+    private async Task<IReadOnlyList<InputProblem>> Missing()
+    {
+        var s = state.State;
+        var known = !string.IsNullOrEmpty(s.StatementId) && await GrainFactory.GetGrain<IPanelGrain>(s.PanelId).HasStatement(s.StatementId);
+        return ItemCompleteness.Missing(s.Kind, f => s.Fields.GetValueOrDefault(f)?.Text, s.Keys, s.StatementId, _ => known);
+    }
+
+    /// <summary>Text can be edited while the item is written or revised; in every other status its fields refuse edits.</summary>
+    private Task LockFields()
+    {
+        var reason = LockReason();
+        return Task.WhenAll(state.State.Fields.Keys.Select(f => FieldGrain(f).SetLock(reason)));
+    }
+
+    private string? LockReason() => state.State.Status switch
+    {
+        ItemStatus.InReview => "The item is in review; its text is locked until the round closes.",
+        ItemStatus.Agreed => "The panel has agreed this item; its text is locked. A facilitator can send it back for revision.",
+        ItemStatus.Final => "This item is final; its text is locked.",
+        ItemStatus.Withdrawn => "This item is withdrawn; its text is locked.",
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Item {ItemId}: a rating could not be stored; it was refused and the activation is dropped.")]
+    private partial void LogRatingNotStored(Exception exception, Guid itemId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Item {ItemId}: the state snapshot could not be written; the journal still has every rating.")]
+    private partial void LogSnapshotFailed(Exception exception, Guid itemId);
 
     private string Title()
     {

@@ -1,3 +1,5 @@
+using Quorum.Contracts.Items;
+using Quorum.Contracts.Rounds;
 using Quorum.Contracts.Threads;
 using Quorum.Domain.Consensus;
 using Quorum.Domain.Items;
@@ -19,14 +21,37 @@ public sealed class ItemState
     [Id(9)] public string AuthorName { get; set; } = string.Empty;
     [Id(10)] public Guid? ScenarioId { get; set; }
     [Id(11)] public List<Guid> LinkedItems { get; set; } = [];
-    [Id(12)] public bool ReviewClosed { get; set; }
 
-    /// <summary>Each panellist's current rating; the tally is kept alongside so statistics cost O(1).</summary>
+    /// <summary>The open round the item is in, with the settings it was opened with; null when not in review.</summary>
+    [Id(12)] public RoundRef? CurrentRound { get; set; }
+
+    /// <summary>Each panellist's rating in the open round; the tally is kept alongside so statistics cost O(1).</summary>
     [Id(13)] public Dictionary<Guid, Rating> Ratings { get; set; } = [];
     [Id(14)] public RatingTally Tally { get; set; } = new();
     [Id(15)] public Dictionary<Guid, ThreadSummary> Threads { get; set; } = [];
     [Id(16)] public DateTimeOffset CreatedAt { get; set; }
     [Id(17)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The number of the last rating of the journal that this state includes.</summary>
+    [Id(18)] public int RatingSeq { get; set; }
+    [Id(19)] public DateTimeOffset? LastRatedAt { get; set; }
+
+    /// <summary>Closed rounds, oldest first: immutable once added.</summary>
+    [Id(20)] public List<ItemRoundRecord> PastRounds { get; set; } = [];
+    [Id(21)] public List<StatusChange> History { get; set; } = [];
+}
+
+/// <summary>The item's part of a closed round: every rating as it stood at the close, and what the rules decided.</summary>
+[GenerateSerializer]
+public sealed class ItemRoundRecord
+{
+    [Id(0)] public Guid RoundId { get; set; }
+    [Id(1)] public string Name { get; set; } = string.Empty;
+    [Id(2)] public Dictionary<Guid, Rating> Ratings { get; set; } = [];
+    [Id(3)] public RatingStatistics Statistics { get; set; } = RatingStatistics.Empty;
+    [Id(4)] public ConsensusDecision Decision { get; set; } = new(false, []);
+    [Id(5)] public ItemStatus Outcome { get; set; }
+    [Id(6)] public DateTimeOffset ClosedAt { get; set; }
 }
 
 /// <summary>

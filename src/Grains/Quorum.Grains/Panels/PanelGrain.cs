@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Quorum.Contracts.Common;
 using Quorum.Contracts.Experts;
 using Quorum.Contracts.Items;
 using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
+using Quorum.Contracts.Rounds;
+using Quorum.Domain.Consensus;
 using Quorum.Domain;
 using Quorum.Domain.Frameworks;
 using Quorum.Domain.Items;
@@ -16,16 +19,36 @@ namespace Quorum.Grains.Panels;
 /// writes the panel's state.
 /// </summary>
 [GrainType("quorum.panel")]
-public sealed class PanelGrain(
+public sealed partial class PanelGrain(
     [PersistentState("panel", StorageNames.Grains)] IPersistentState<PanelState> state,
-    TimeProvider clock) : Grain, IPanelGrain
+    [PersistentState("activity", StorageNames.Grains)] IPersistentState<PanelActivity> activity,
+    TimeProvider clock,
+    ILogger<PanelGrain> logger) : Grain, IPanelGrain
 {
     public const string FacilitatorGroup = "Facilitator";
 
+    /// <summary>How often changed activity counts are saved and pushed to the facilitators.</summary>
+    private static readonly TimeSpan ActivityEvery = TimeSpan.FromSeconds(2);
+
+    private const int MaxRoundNameLength = 100;
+    private const int MaxCoverageTarget = 10_000;
+
     private readonly Dictionary<Guid, ItemSummary> summaries = [];
     private bool summariesLoaded;
+    private bool activityChanged;
+    private IGrainTimer? activityTimer;
 
     private Guid PanelId => this.GetPrimaryKey();
+
+    private ReviewSettings Review => state.State.Review ?? ReviewSettings.Defaults;
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (activityChanged)
+        {
+            await SaveActivity();
+        }
+    }
 
     public async Task<Outcome<PanelView>> Create(Guid caller, string name, Framework framework)
     {
@@ -64,8 +87,12 @@ public sealed class PanelGrain(
 
     public Task<PanelAccess?> GetAccess(Guid personId) =>
         Task.FromResult(state.RecordExists && state.State.Members.TryGetValue(personId, out var m) && !m.Removed
-            ? new PanelAccess(PanelId, personId, m.Role, m.Name, m.Group)
+            ? new PanelAccess(PanelId, personId, m.Role, DisplayName(m), m.Group)
             : null);
+
+    /// <summary>The name others see: an expert's pseudonym in a pseudonymous panel, the name otherwise.</summary>
+    private string DisplayName(MemberRecord member) =>
+        Review.Pseudonymous && member.Role == PanelRole.Expert && member.Pseudonym is { } pseudonym ? pseudonym : member.Name;
 
     public Task<bool> HasStatement(string statementId) =>
         Task.FromResult(state.State.Framework?.Statement(statementId) is not null);
@@ -91,6 +118,7 @@ public sealed class PanelGrain(
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var group = request.Role == PanelRole.Facilitator ? FacilitatorGroup : request.Group;
         var member = new MemberRecord { Name = request.Name.Trim(), Group = group, Email = email, Role = request.Role };
+        GivePseudonym(member);
         await GrainFactory.GetGrain<IExpertGrain>(personId).SetProfile(member.Name, email, canCreatePanels: false);
         await GrainFactory.GetGrain<IExpertGrain>(personId).AddMembership(PanelId, state.State.Name, request.Role);
         var token = await IssueLink(personId, member);
@@ -201,7 +229,7 @@ public sealed class PanelGrain(
         var itemId = Guid.NewGuid();
         var now = clock.GetUtcNow();
         var author = state.State.Members[caller];
-        var view = await GrainFactory.GetGrain<IItemGrain>(itemId).Initialize(new ItemInit(PanelId, caller, author.Name, draft, now));
+        var view = await GrainFactory.GetGrain<IItemGrain>(itemId).Initialize(new ItemInit(PanelId, caller, DisplayName(author), draft, now));
         state.State.Items[itemId] = new IndexEntry { Kind = draft.Kind, CreatedAt = now };
         await state.SaveAsync(DeactivateOnIdle);
         if (draft.ScenarioId is { } linkedTo)
@@ -210,7 +238,8 @@ public sealed class PanelGrain(
         }
 
         summaries[itemId] = view.Summary;
-        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.ItemCreated, view.Summary);
+        Count(caller, a => a.Items++);
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.ItemCreated, view.Summary.ForExperts());
         return Outcome.Of(view);
     }
 
@@ -223,16 +252,18 @@ public sealed class PanelGrain(
 
         await LoadSummaries();
         var framework = state.State.Framework!;
+        var facilitator = state.State.Members[caller].Role == PanelRole.Facilitator;
         var items = summaries.Values
             .Where(s => statementId is null || s.StatementId == statementId)
             .Where(s => status is null || s.Status == status)
             .OrderBy(s => s.CreatedAt)
+            .Select(s => facilitator ? s : s.ForExperts())
             .ToList();
         var counts = framework.Statements
             .Select(st => new StatementCount(
                 st.Id,
                 summaries.Values.Count(s => s.StatementId == st.Id),
-                summaries.Values.Count(s => s.StatementId == st.Id && s.Ratings.MeetsCriticalValue)))
+                summaries.Values.Count(s => s.StatementId == st.Id && s.LastRound is { MeetsCriticalValue: true })))
             .ToList();
         return Outcome.Of(new BankView(items, counts));
     }
@@ -246,6 +277,309 @@ public sealed class PanelGrain(
 
         return Task.CompletedTask;
     }
+
+    public Task ItemRated(ItemSummary summary, Guid raterId, bool first)
+    {
+        ItemChanged(summary);
+        Count(raterId, a =>
+        {
+            if (first)
+            {
+                a.Ratings++;
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task Contributed(Guid personId, bool isChallenge)
+    {
+        Count(personId, a =>
+        {
+            if (isChallenge)
+            {
+                a.Challenges++;
+            }
+            else
+            {
+                a.Comments++;
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<PanelView>> SetReview(Guid caller, ReviewSettings settings)
+    {
+        if (Authorize(caller, facilitator: true) is { } denied)
+        {
+            return denied;
+        }
+
+        if (settings is null)
+        {
+            return Problem.Invalid("settings", "The review settings are missing.");
+        }
+
+        if (settings.Validate() is { } problem)
+        {
+            return Problem.Invalid(problem);
+        }
+
+        if (settings.Pseudonymous != Review.Pseudonymous && (state.State.Items.Count > 0 || state.State.Rounds.Count > 0))
+        {
+            return Problem.Invalid("pseudonymous", "Pseudonymity is settled before the first item is written: the panel was told what is revealed, and names already shown cannot be taken back.");
+        }
+
+        state.State.Review = settings with { Instruments = [.. settings.Instruments.Order()] };
+        foreach (var member in state.State.Members.Values)
+        {
+            GivePseudonym(member);
+        }
+
+        await state.SaveAsync(DeactivateOnIdle);
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.ReviewChanged, new ReviewChange(Review, Review.Disclosure()));
+        return Outcome.Of(View(caller));
+    }
+
+    public async Task<Outcome<DashboardView>> SetCoverageTarget(Guid caller, string statementId, int target)
+    {
+        if (Authorize(caller, facilitator: true) is { } denied)
+        {
+            return denied;
+        }
+
+        if (string.IsNullOrEmpty(statementId) || state.State.Framework?.Statement(statementId) is null)
+        {
+            return Problem.Invalid("statementId", "Choose a statement of the panel's framework.");
+        }
+
+        if (target is < 0 or > MaxCoverageTarget)
+        {
+            return Problem.Invalid("target", $"A target is a whole number of items from 0 to {MaxCoverageTarget} (0 clears it).");
+        }
+
+        if (target == 0)
+        {
+            state.State.CoverageTargets.Remove(statementId);
+        }
+        else
+        {
+            state.State.CoverageTargets[statementId] = target;
+        }
+
+        await state.SaveAsync(DeactivateOnIdle);
+        return Outcome.Of(await Dashboard());
+    }
+
+    public async Task<Outcome<RoundView>> OpenRound(Guid caller, RoundRequest request)
+    {
+        if (Authorize(caller, facilitator: true) is { } denied)
+        {
+            return denied;
+        }
+
+        if (request is null)
+        {
+            return Problem.Invalid("request", "Say which items the round covers.");
+        }
+
+        if (request.Name is not null && Text.Check("name", request.Name, MaxRoundNameLength, required: false, "The round name") is { } nameProblem)
+        {
+            return Problem.Invalid(nameProblem);
+        }
+
+        await LoadSummaries();
+        List<Guid> itemIds;
+        if (request.ItemIds is { Count: > 0 } picked)
+        {
+            if (request.StatementId is not null || request.Status is not null)
+            {
+                return Problem.Invalid("itemIds", "Pick items by hand, or by statement and status, not both.");
+            }
+
+            if (picked.Count > Limits.ItemsPerRound)
+            {
+                return Problem.Invalid("itemIds", $"A round can cover at most {Limits.ItemsPerRound} items.");
+            }
+
+            if (picked.FirstOrDefault(id => !state.State.Items.ContainsKey(id)) is { } unknown && unknown != Guid.Empty)
+            {
+                return Problem.Invalid("itemIds", $"Item {unknown} is not in this panel's bank.");
+            }
+
+            itemIds = [.. picked.Distinct()];
+        }
+        else
+        {
+            if (request.StatementId is null && request.Status is null)
+            {
+                return Problem.Invalid("itemIds", "Pick the items, or choose a statement or a status.");
+            }
+
+            if (request.StatementId is not null && state.State.Framework?.Statement(request.StatementId) is null)
+            {
+                return Problem.Invalid("statementId", "Choose a statement of the panel's framework.");
+            }
+
+            if (request.Status is { } wanted && !ItemLifecycle.CanEnterReview(wanted))
+            {
+                return Problem.Invalid("status", $"{ItemLifecycle.Describe(wanted)} items cannot enter review; choose draft, needs revision or agreed.");
+            }
+
+            itemIds = [.. summaries.Values
+                .Where(s => request.StatementId is null || s.StatementId == request.StatementId)
+                .Where(s => request.Status is { } status ? s.Status == status : s.Status is ItemStatus.Draft or ItemStatus.NeedsRevision)
+                .OrderBy(s => s.CreatedAt)
+                .Select(s => s.ItemId)];
+            if (itemIds.Count > Limits.ItemsPerRound)
+            {
+                return Problem.Invalid("statementId", $"That choice covers {itemIds.Count} items; a round can cover at most {Limits.ItemsPerRound}.");
+            }
+        }
+
+        if (itemIds.Count == 0)
+        {
+            return Problem.Invalid("itemIds", "No item matches that choice.");
+        }
+
+        var number = state.State.Rounds.Count + 1;
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"Round {number}" : request.Name.Trim();
+        var roundId = Guid.NewGuid();
+        var opened = await GrainFactory.GetGrain<IRoundGrain>(roundId)
+            .Open(new RoundInit(PanelId, number, name, itemIds, Review, caller, clock.GetUtcNow()));
+        if (opened.Value is not { } round)
+        {
+            return opened;
+        }
+
+        var summary = new RoundSummary(round.RoundId, round.Number, round.Name, round.Status, round.ItemIds.Count, round.OpenedAt, null);
+        state.State.Rounds.Add(summary);
+        await state.SaveAsync(DeactivateOnIdle);
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.RoundChanged, summary);
+        return opened;
+    }
+
+    public Task<Outcome<IReadOnlyList<RoundSummary>>> ListRounds(Guid caller) =>
+        Task.FromResult(Authorize(caller, facilitator: false) is { } denied
+            ? Outcome<IReadOnlyList<RoundSummary>>.Failure(denied)
+            : Outcome.Of<IReadOnlyList<RoundSummary>>([.. state.State.Rounds]));
+
+    public async Task RoundChanged(RoundSummary round)
+    {
+        var index = state.State.Rounds.FindIndex(r => r.RoundId == round.RoundId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        state.State.Rounds[index] = round;
+        await state.SaveAsync(DeactivateOnIdle);
+    }
+
+    public async Task<Outcome<DashboardView>> GetDashboard(Guid caller) =>
+        Authorize(caller, facilitator: true) is { } denied ? denied : Outcome.Of(await Dashboard());
+
+    private async Task<DashboardView> Dashboard()
+    {
+        await LoadSummaries();
+        var now = clock.GetUtcNow();
+        var items = summaries.Values.OrderBy(s => s.CreatedAt).ToList();
+        var coverage = state.State.Framework!.Statements
+            .Select(st => new CoverageLine(
+                st.Id,
+                items.Count(i => i.StatementId == st.Id && i.Status != ItemStatus.Withdrawn),
+                items.Count(i => i.StatementId == st.Id && i.Status is ItemStatus.Agreed or ItemStatus.Final),
+                state.State.CoverageTargets.TryGetValue(st.Id, out var target) ? target : null))
+            .ToList();
+        var attention = items
+            .Select(i => (item: i, reasons: Attention.Reasons(i.Live?.Current, i.Live?.Preview, i.OpenChallenges, Latest(i.UpdatedAt, i.Live?.LastRatedAt), now)))
+            .Where(x => x.reasons.Count > 0)
+            .Select(x => new AttentionItem(x.item.ItemId, x.item.Title, x.reasons))
+            .ToList();
+        var (voice, experts) = Voices();
+        return new DashboardView(items, [.. state.State.Rounds], coverage, voice, experts, attention, Review, now);
+    }
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
+
+    /// <summary>Contributions per group against its share of the panel's experts, and per expert.</summary>
+    private (IReadOnlyList<GroupVoice> Voice, IReadOnlyList<ExpertActivity> Experts) Voices()
+    {
+        var experts = state.State.Members
+            .Where(m => m.Value.Role == PanelRole.Expert && !m.Value.Removed)
+            .Select(m =>
+            {
+                var a = activity.State.Members.GetValueOrDefault(m.Key);
+                var contributions = a is null ? Contributions.None : new Contributions(a.Items, a.Comments, a.Challenges, a.Ratings);
+                return new ExpertActivity(m.Key, m.Value.Name, m.Value.Pseudonym, m.Value.Group, contributions, a?.LastActive);
+            })
+            .OrderBy(e => e.Group, StringComparer.Ordinal)
+            .ThenBy(e => e.Name, StringComparer.CurrentCulture)
+            .ToList();
+        var groups = state.State.Groups
+            .Select(g => new GroupContributions(
+                g,
+                experts.Count(e => e.Group == g),
+                experts.Where(e => e.Group == g).Aggregate(Contributions.None, (sum, e) => sum + e.Contributions)))
+            .ToList();
+        return (VoiceMonitor.Assess(groups), experts);
+    }
+
+    /// <summary>Counts a contribution now; saves and tells the facilitators a little later, once for many.</summary>
+    private void Count(Guid personId, Action<MemberActivity> change)
+    {
+        if (!state.RecordExists || !state.State.Members.ContainsKey(personId))
+        {
+            return;
+        }
+
+        if (!activity.State.Members.TryGetValue(personId, out var member))
+        {
+            member = activity.State.Members[personId] = new MemberActivity();
+        }
+
+        change(member);
+        member.LastActive = clock.GetUtcNow();
+        activityChanged = true;
+        activityTimer ??= this.RegisterGrainTimer(
+            async () =>
+            {
+                activityTimer?.Dispose();
+                activityTimer = null;
+                await SaveActivity();
+                var (voice, experts) = Voices();
+                LiveFeed.Publish(GrainFactory, LiveGroups.Facilitators(PanelId), LiveMethods.VoiceChanged, new VoiceChange(PanelId, voice, experts));
+            },
+            new GrainTimerCreationOptions { DueTime = ActivityEvery, Period = Timeout.InfiniteTimeSpan, Interleave = false });
+    }
+
+    private async Task SaveActivity()
+    {
+        activityChanged = false;
+        try
+        {
+            await activity.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            activityChanged = true;
+            LogActivityNotSaved(e, PanelId);
+        }
+    }
+
+    private void GivePseudonym(MemberRecord member)
+    {
+        if (member.Role != PanelRole.Expert || member.Pseudonym is not null)
+        {
+            return;
+        }
+
+        var number = state.State.PseudonymCounters.GetValueOrDefault(member.Group) + 1;
+        state.State.PseudonymCounters[member.Group] = number;
+        member.Pseudonym = Pseudonyms.Of(member.Group, number);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {PanelId}: activity counts could not be saved; trying again with the next change.")]
+    private partial void LogActivityNotSaved(Exception exception, Guid panelId);
 
     private async Task LoadSummaries()
     {
@@ -347,7 +681,7 @@ public sealed class PanelGrain(
     }
 
     private static MemberView MemberViewOf(Guid personId, MemberRecord m) =>
-        new(personId, m.Name, m.Group, m.Email, m.Role, m.InviteHash is not null, m.Removed);
+        new(personId, m.Name, m.Group, m.Email, m.Role, m.InviteHash is not null, m.Removed, m.Pseudonym);
 
     private PanelView View(Guid caller)
     {
@@ -355,6 +689,8 @@ public sealed class PanelGrain(
         IReadOnlyList<MemberView> members = me.Role == PanelRole.Facilitator
             ? [.. state.State.Members.Select(p => MemberViewOf(p.Key, p.Value))]
             : [];
-        return new PanelView(PanelId, state.State.Name, state.State.Framework!, [.. state.State.Groups], me.Role, caller, members, state.State.Items.Count);
+        return new PanelView(
+            PanelId, state.State.Name, state.State.Framework!, [.. state.State.Groups], me.Role, caller, members, state.State.Items.Count,
+            Review, Review.Disclosure(), DisplayName(me), [.. state.State.Rounds]);
     }
 }

@@ -64,7 +64,9 @@ public sealed class ThreadGrain(
         }
 
         state.State.Comments.Add(new CommentView(Guid.NewGuid(), parentId, caller, access.Name, text, isChallenge, clock.GetUtcNow(), null));
-        return Outcome.Of(await SaveAndAnnounce());
+        var view = await SaveAndAnnounce();
+        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).Contributed(caller, isChallenge).Ignore();
+        return Outcome.Of(view);
     }
 
     public async Task<Outcome<ThreadView>> Resolve(Guid caller, Guid commentId, string note)

@@ -1,0 +1,227 @@
+using Microsoft.Extensions.Logging;
+using Quorum.Contracts.Common;
+using Quorum.Contracts.Items;
+using Quorum.Contracts.Live;
+using Quorum.Contracts.Panels;
+using Quorum.Contracts.Rounds;
+using Quorum.Domain.Consensus;
+using Quorum.Grains.Live;
+
+namespace Quorum.Grains.Rounds;
+
+/// <summary>
+/// One review round. Opening takes each item into review; closing asks each item to snapshot its ratings and apply
+/// the rules the round was opened with, then keeps the results and the panel statistics. Closing is recorded as
+/// begun before any item is asked, so a close interrupted by a crash resumes on the next activation (items answer
+/// a repeated close from their snapshot).
+/// </summary>
+[GrainType("quorum.round")]
+public sealed partial class RoundGrain(
+    [PersistentState("round", StorageNames.Grains)] IPersistentState<RoundState> state,
+    TimeProvider clock,
+    ILogger<RoundGrain> logger) : Grain, IRoundGrain
+{
+    /// <summary>Items asked at once when opening or closing, so a large round does not flood the silo.</summary>
+    private const int Parallelism = 64;
+
+    private Task? closing;
+
+    private Guid RoundId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && state.State.Status == RoundStatus.Closing)
+        {
+            // Resume outside activation so that a slow item does not hold the activation up.
+            this.RegisterGrainTimer(
+                async () =>
+                {
+                    try
+                    {
+                        await FinishClose();
+                    }
+                    catch (Exception e)
+                    {
+                        LogResumeFailed(e, RoundId);
+                    }
+                },
+                new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = false });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<RoundView>> Open(RoundInit init)
+    {
+        ArgumentNullException.ThrowIfNull(init);
+        if (state.RecordExists)
+        {
+            return new Problem(ProblemCodes.Conflict, "This round has been opened already.");
+        }
+
+        var reference = new RoundRef(RoundId, init.Number, init.Name, init.Settings, init.OpenedBy, init.At);
+        var entries = await ForEach(init.ItemIds, id => GrainFactory.GetGrain<IItemGrain>(id).EnterRound(reference));
+        var entered = init.ItemIds.Where((_, i) => entries[i].Entered is not null).ToList();
+        var refused = init.ItemIds
+            .Select((id, i) => (id, entry: entries[i]))
+            .Where(x => x.entry.Entered is null)
+            .Select(x => new RoundRefusal(x.id, x.entry.Title, x.entry.Problems))
+            .ToList();
+        if (entered.Count == 0)
+        {
+            return new Problem(ProblemCodes.Invalid, refused.Count == 0
+                ? "The round would have no items."
+                : $"None of the {refused.Count} items could enter the round: {Describe(refused[0])}", "itemIds");
+        }
+
+        var s = state.State;
+        s.PanelId = init.PanelId;
+        s.Number = init.Number;
+        s.Name = init.Name;
+        s.ItemIds = entered;
+        s.Settings = init.Settings;
+        s.OpenedBy = init.OpenedBy;
+        s.OpenedAt = init.At;
+        s.Refused = refused;
+        s.Status = RoundStatus.Open;
+        await state.SaveAsync(DeactivateOnIdle);
+        return Outcome.Of(View());
+    }
+
+    public async Task<Outcome<RoundView>> Get(Guid caller)
+    {
+        if (!state.RecordExists)
+        {
+            return Problem.NotFound("There is no such round.");
+        }
+
+        return await Panel().GetAccess(caller) is null
+            ? Problem.Forbidden("You are not a member of this round's panel.")
+            : Outcome.Of(View());
+    }
+
+    public async Task<Outcome<RoundView>> Close(Guid caller)
+    {
+        if (!state.RecordExists)
+        {
+            return Problem.NotFound("There is no such round.");
+        }
+
+        var access = await Panel().GetAccess(caller);
+        if (access is null)
+        {
+            return Problem.Forbidden("You are not a member of this round's panel.");
+        }
+
+        if (!access.IsFacilitator)
+        {
+            return Problem.Forbidden("Only the panel's facilitators can close a round.");
+        }
+
+        if (state.State.Status == RoundStatus.Closed)
+        {
+            return new Problem(ProblemCodes.Closed, $"\"{state.State.Name}\" closed on {state.State.ClosedAt:d MMMM yyyy, HH:mm} UTC; a closed round does not change.");
+        }
+
+        if (state.State.Status == RoundStatus.Open)
+        {
+            state.State.Status = RoundStatus.Closing;
+            state.State.ClosedBy = caller;
+            state.State.ClosedByName = access.Name;
+            await state.SaveAsync(DeactivateOnIdle);
+            await Announce();
+        }
+
+        await FinishClose();
+        return Outcome.Of(View());
+    }
+
+    private Task FinishClose() => closing ??= CloseItems();
+
+    private async Task CloseItems()
+    {
+        try
+        {
+            var s = state.State;
+            var closed = (await ForEach(s.ItemIds, id => GrainFactory.GetGrain<IItemGrain>(id).CloseRound(RoundId, s.ClosedBy, s.ClosedByName)))
+                .OfType<ItemRoundClose>()
+                .ToList();
+            var rated = closed.Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings)).ToList();
+            var byStatement = closed
+                .GroupBy(c => c.Result.StatementId)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new StatementStatistics(g.Key, PanelStatistics.Compute([.. g.Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings))], s.Settings.Instruments)))
+                .ToList();
+            s.Results = new RoundResults([.. closed.Select(c => c.Result)], PanelStatistics.Compute(rated, s.Settings.Instruments), byStatement);
+            s.Status = RoundStatus.Closed;
+            s.ClosedAt = clock.GetUtcNow();
+            await state.SaveAsync(DeactivateOnIdle);
+            await Announce();
+        }
+        finally
+        {
+            closing = null;
+        }
+    }
+
+    private async Task Announce()
+    {
+        var summary = Summary();
+        await Panel().RoundChanged(summary);
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(state.State.PanelId), LiveMethods.RoundChanged, summary);
+    }
+
+    private async Task<T[]> ForEach<T>(IReadOnlyList<Guid> ids, Func<Guid, Task<T>> call)
+    {
+        var results = new T[ids.Count];
+        for (var start = 0; start < ids.Count; start += Parallelism)
+        {
+            var batch = Enumerable.Range(start, Math.Min(Parallelism, ids.Count - start)).ToList();
+            var answers = await Task.WhenAll(batch.Select(i => call(ids[i])));
+            for (var j = 0; j < batch.Count; j++)
+            {
+                results[batch[j]] = answers[j];
+            }
+        }
+
+        return results;
+    }
+
+    private static string Describe(RoundRefusal refusal) =>
+        $"\"{refusal.Title}\": {string.Join(" ", refusal.Problems.Select(p => p.Message))}";
+
+    private IPanelGrain Panel() => GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId);
+
+    private RoundSummary Summary()
+    {
+        var s = state.State;
+        return new RoundSummary(RoundId, s.Number, s.Name, s.Status, s.ItemIds.Count, s.OpenedAt, s.ClosedAt);
+    }
+
+    private RoundView View()
+    {
+        var s = state.State;
+        return new RoundView(RoundId, s.PanelId, s.Number, s.Name, s.Status, [.. s.ItemIds], s.Settings, s.OpenedAt, s.ClosedAt, [.. s.Refused], s.Results);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId}: resuming an interrupted close failed; the next activation tries again.")]
+    private partial void LogResumeFailed(Exception exception, Guid roundId);
+}
+
+[GenerateSerializer]
+public sealed class RoundState
+{
+    [Id(0)] public Guid PanelId { get; set; }
+    [Id(1)] public int Number { get; set; }
+    [Id(2)] public string Name { get; set; } = string.Empty;
+    [Id(3)] public List<Guid> ItemIds { get; set; } = [];
+    [Id(4)] public ReviewSettings Settings { get; set; } = ReviewSettings.Defaults;
+    [Id(5)] public Guid OpenedBy { get; set; }
+    [Id(6)] public DateTimeOffset OpenedAt { get; set; }
+    [Id(7)] public RoundStatus Status { get; set; }
+    [Id(8)] public Guid ClosedBy { get; set; }
+    [Id(9)] public string ClosedByName { get; set; } = string.Empty;
+    [Id(10)] public DateTimeOffset? ClosedAt { get; set; }
+    [Id(11)] public List<RoundRefusal> Refused { get; set; } = [];
+    [Id(12)] public RoundResults? Results { get; set; }
+}
