@@ -105,7 +105,8 @@ public sealed record ItemInit(
     [property: Id(1)] Guid AuthorId,
     [property: Id(2)] string AuthorName,
     [property: Id(3)] ItemDraft Draft,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] bool DeferFields = false);
 
 /// <summary>One field's text and the revision it is at. Keys and statement are fields too.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.FieldState")]
