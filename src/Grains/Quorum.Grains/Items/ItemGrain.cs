@@ -557,7 +557,7 @@ public sealed partial class ItemGrain(
 
         var current = s.Tally.Statistics();
         var preview = round.Settings.Rules.Evaluate(current, Instruments.For(round.Settings.Instruments, IsQuestion));
-        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At);
+        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At, s.RatingSeq);
     }
 
     /// <summary>
@@ -589,7 +589,8 @@ public sealed partial class ItemGrain(
             live?.Current,
             live?.Preview,
             previous,
-            round?.Settings.Disclosure() ?? []);
+            round?.Settings.Disclosure() ?? [],
+            s.RatingSeq);
     }
 
     private RoundItemResult Result(ItemRoundRecord record) =>
