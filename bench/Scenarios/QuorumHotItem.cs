@@ -16,75 +16,50 @@ internal static class QuorumHotItem
 {
     public static async Task<HotItemFigures> RunAsync(int clients, TimeSpan warmup, TimeSpan window, int seed, string? serverCpus)
     {
-        await using var server = await QuorumServer.StartAsync(cpuList: serverCpus);
-        await using var facilitator = new QuorumClient(server.Address);
-        await facilitator.SignInOrFailAsync(server.FirstFacilitatorLink ?? throw new InvalidOperationException("The server printed no first-facilitator link."));
-        var panel = await facilitator.CreatePanelAsync("Hot item");
-        var panelId = Guid.Parse(panel["panelId"]!.GetValue<string>());
+        await using var panel = await QuorumPanel.StartAsync("Hot item", serverCpus);
+        var panelId = panel.PanelId;
         var random = new Random(seed);
         var start = new string([.. Enumerable.Range(0, 1_000).Select(_ => RandomChar(random))]);
 
         var editors = new List<Editor>();
-        try
+        for (var i = 0; i < clients; i++)
         {
-            for (var i = 0; i < clients; i++)
-            {
-                var (personId, link) = await facilitator.InviteAsync(panelId, $"Editor {i + 1}", i % 2 == 0 ? "Academic" : "Lawyer");
-                var person = new QuorumClient(server.Address);
-                await person.SignInOrFailAsync(link);
-                var hub = await person.ConnectHubAsync();
-                await hub.CallOkAsync("JoinPanel", panelId);
-                editors.Add(new Editor(person, hub, personId, $"e{i}", new Random(seed * 7919 + i)));
-            }
-
-            var item = await editors[0].Hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question(stem: start));
-            var itemId = Guid.Parse(item["summary"]!["itemId"]!.GetValue<string>());
-            var clock = new Run();
-            foreach (var editor in editors)
-            {
-                var view = await editor.Hub.CallOkAsync("OpenItem", itemId);
-                var stem = view["fields"]!.AsArray().First(f => f!["field"]!.GetValue<string>() == "stem")!;
-                editor.Start(itemId, stem["text"]!.GetValue<string>(), stem["revision"]!.GetValue<int>(), clock);
-            }
-
-            Console.Error.WriteLine($"hot-item quorum: {clients} editors in item {itemId}; warming up {warmup.TotalSeconds:0} s");
-            var loops = editors.Select(e => Task.Run(e.TypeAsync)).ToList();
-            await Task.Delay(warmup);
-            var pid = server.ProcessId ?? throw new InvalidOperationException("The server has exited.");
-            var serverCpu0 = LoadFigures.ProcessCpuMs(pid);
-            var loadCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            clock.Open();
-            await Task.Delay(window);
-            clock.Close();
-            var serverCpu = LoadFigures.ProcessCpuMs(pid) - serverCpu0;
-            var loadCpu = (Process.GetCurrentProcess().TotalProcessorTime - loadCpu0).TotalMilliseconds;
-            var seconds = clock.WindowSeconds;
-            clock.Stop();
-            await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(30));
-
-            // Everyone has stopped typing: every copy must come to the server's text.
-            var final = await editors[0].Hub.CallOkAsync("OpenItem", itemId);
-            var serverStem = final["fields"]!.AsArray().First(f => f!["field"]!.GetValue<string>() == "stem")!;
-            var serverText = serverStem["text"]!.GetValue<string>();
-            var serverRevision = serverStem["revision"]!.GetValue<int>();
-            var converged = await Converged(editors, serverText, serverRevision);
-
-            var acked = editors.Sum(e => e.AckedInWindow);
-            var ackMs = editors.SelectMany(e => e.AckMs).ToList();
-            var fanoutMs = editors.SelectMany(e => e.FanoutMs).ToList();
-            var errors = editors.Sum(e => e.Errors);
-            return new HotItemFigures(
-                clients, seconds, acked, acked / seconds,
-                LoadFigures.Percentile(ackMs, 50), LoadFigures.Percentile(ackMs, 99), LoadFigures.Percentile(fanoutMs, 99),
-                acked == 0 ? null : Math.Round(serverCpu / acked, 4), Math.Round(loadCpu), converged, serverText.Length, errors);
+            var member = await panel.JoinAsync($"Editor {i + 1}", i % 2 == 0 ? "Academic" : "Lawyer");
+            editors.Add(new Editor(member.Hub, member.PersonId, $"e{i}", new Random(seed * 7919 + i)));
         }
-        finally
+
+        var item = await editors[0].Hub.CallOkAsync("CreateItem", panelId, ItemDrafts.Question(stem: start));
+        var itemId = Guid.Parse(item["summary"]!["itemId"]!.GetValue<string>());
+        var clock = new MeasuringWindow();
+        foreach (var editor in editors)
         {
-            foreach (var editor in editors)
-            {
-                await editor.DisposeAsync();
-            }
+            var view = await editor.Hub.CallOkAsync("OpenItem", itemId);
+            var stem = view["fields"]!.AsArray().First(f => f!["field"]!.GetValue<string>() == "stem")!;
+            editor.Start(itemId, stem["text"]!.GetValue<string>(), stem["revision"]!.GetValue<int>(), clock);
         }
+
+        Console.Error.WriteLine($"hot-item quorum: {clients} editors in item {itemId}; warming up {warmup.TotalSeconds:0} s");
+        var loops = editors.Select(e => Task.Run(e.TypeAsync)).ToList();
+        var (serverCpu, loadCpu) = await clock.MeasureAsync(warmup, window, panel.ServerProcessId);
+        var seconds = clock.Seconds;
+        clock.Stop();
+        await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Everyone has stopped typing: every copy must come to the server's text.
+        var final = await editors[0].Hub.CallOkAsync("OpenItem", itemId);
+        var serverStem = final["fields"]!.AsArray().First(f => f!["field"]!.GetValue<string>() == "stem")!;
+        var serverText = serverStem["text"]!.GetValue<string>();
+        var serverRevision = serverStem["revision"]!.GetValue<int>();
+        var converged = await Converged(editors, serverText, serverRevision);
+
+        var acked = editors.Sum(e => e.AckedInWindow);
+        var ackMs = editors.SelectMany(e => e.AckMs).ToList();
+        var fanoutMs = editors.SelectMany(e => e.FanoutMs).ToList();
+        var errors = editors.Sum(e => e.Errors);
+        return new HotItemFigures(
+            clients, seconds, acked, acked / seconds,
+            LoadFigures.Percentile(ackMs, 50), LoadFigures.Percentile(ackMs, 99), LoadFigures.Percentile(fanoutMs, 99),
+            acked == 0 ? null : Math.Round(serverCpu / acked, 4), Math.Round(loadCpu), converged, serverText.Length, errors);
     }
 
     private static async Task<bool> Converged(List<Editor> editors, string text, int revision)
@@ -110,32 +85,13 @@ internal static class QuorumHotItem
 
     private static char RandomChar(Random random) => "abcdefghijklmnopqrstuvwxyz     "[random.Next(31)];
 
-    /// <summary>The measuring window, on one clock every editor reads.</summary>
-    private sealed class Run
-    {
-        private long opened = long.MaxValue;
-        private long closed = long.MaxValue;
-
-        public bool Stopped { get; private set; }
-
-        public double WindowSeconds => Stopwatch.GetElapsedTime(opened, closed).TotalSeconds;
-
-        public void Open() => Interlocked.Exchange(ref opened, Stopwatch.GetTimestamp());
-
-        public void Close() => Interlocked.Exchange(ref closed, Stopwatch.GetTimestamp());
-
-        public void Stop() => Stopped = true;
-
-        public bool InWindow(long timestamp) => timestamp >= Interlocked.Read(ref opened) && timestamp < Interlocked.Read(ref closed);
-    }
-
     /// <summary>One editor: a <see cref="HubFieldTab"/> typing random single characters, timed at send, ack and push.</summary>
-    private sealed class Editor(QuorumClient person, HubConnection hub, Guid personId, string clientId, Random random) : IAsyncDisposable
+    private sealed class Editor(HubConnection hub, Guid personId, string clientId, Random random)
     {
         private static readonly ConcurrentDictionary<(string, long), long> SentAt = new();
         private readonly Lock gate = new();
         private HubFieldTab tab = null!;
-        private Run run = null!;
+        private MeasuringWindow run = null!;
 
         public HubConnection Hub { get; } = hub;
 
@@ -147,7 +103,7 @@ internal static class QuorumHotItem
 
         public List<double> FanoutMs { get; } = [];
 
-        public void Start(Guid item, string text, int revision, Run clock)
+        public void Start(Guid item, string text, int revision, MeasuringWindow clock)
         {
             run = clock;
             tab = new HubFieldTab(Hub, personId, clientId, item, "stem", text, revision)
@@ -178,12 +134,6 @@ internal static class QuorumHotItem
         public bool Caught(string text, int revision) => !tab.HasPending && tab.Revision == revision && tab.Text == text;
 
         public Task CatchUpAsync() => tab.CatchUpAsync();
-
-        public async ValueTask DisposeAsync()
-        {
-            await Hub.DisposeAsync();
-            await person.DisposeAsync();
-        }
 
         private void Acknowledged(long seq)
         {
