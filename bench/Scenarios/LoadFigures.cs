@@ -28,6 +28,14 @@ internal static class LoadFigures
         return ticks * 1000.0 / ClockTicksPerSecond;
     }
 
+    /// <summary>Resident memory of a process, from /proc (Linux), in megabytes.</summary>
+    public static double ProcessRssMb(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return Math.Round(kilobytes / 1024.0, 1);
+    }
+
     /// <summary>USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK).</summary>
     private const int ClockTicksPerSecond = 100;
 
