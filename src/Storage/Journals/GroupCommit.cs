@@ -12,7 +12,7 @@ namespace Quorum.Storage.Journals;
 /// <typeparam name="TRow">One journal row; an append is one or more rows, stored or refused together.</typeparam>
 internal sealed partial class GroupCommit<TRow> : IAsyncDisposable
 {
-    /// <summary>Rows a commit takes at most, so one commit stays short and a parameter list stays bounded.</summary>
+    /// <summary>Rows after which a commit takes no further append, so one commit stays short and a parameter list bounded.</summary>
     public const int MaxRowsPerCommit = 2_000;
 
     private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>(
@@ -33,7 +33,10 @@ internal sealed partial class GroupCommit<TRow> : IAsyncDisposable
     /// <param name="refusal">The exception a refused append fails with, given its first row.</param>
     /// <param name="journal">What the journal is called in messages, e.g. "edit journal".</param>
     /// <param name="logger">Where a failed commit is reported.</param>
-    /// <param name="maxRowsPerCommit">Rows a commit takes at most; an append is never split, so one larger than this is committed alone.</param>
+    /// <param name="maxRowsPerCommit">
+    /// Rows after which a commit takes no further append. An append is never split, so the last one taken may carry
+    /// a commit past this.
+    /// </param>
     public GroupCommit(
         Func<IReadOnlyList<IReadOnlyList<TRow>>, Task<IReadOnlySet<int>>> commit,
         Func<TRow, Exception> refusal,
@@ -50,7 +53,7 @@ internal sealed partial class GroupCommit<TRow> : IAsyncDisposable
         writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Commits made (or tried) so far; with the number of appends, it shows how many shared a commit.</summary>
+    /// <summary>Commits begun so far (failed ones too); beside the number of appends, it shows how many shared a commit.</summary>
     public int Commits => Volatile.Read(ref commits);
 
     /// <summary>Queues the rows for the next commit; completes once they are durable, or fails with the refusal.</summary>
@@ -88,8 +91,9 @@ internal sealed partial class GroupCommit<TRow> : IAsyncDisposable
                 rows += pending.Rows.Count;
             }
 
-            await CommitAsync(batch).ConfigureAwait(false);
+            // Counted before any append hears back, so whoever awaited one sees its commit counted.
             Interlocked.Increment(ref commits);
+            await CommitAsync(batch).ConfigureAwait(false);
         }
     }
 
