@@ -28,6 +28,19 @@ internal static class LoadFigures
         return ticks * 1000.0 / ClockTicksPerSecond;
     }
 
+    /// <summary>
+    /// CPU time the whole machine spent busy (user, nice, system, interrupts, steal), from /proc/stat, in milliseconds:
+    /// beside the server's and the load process's, it shows what other work shared the cores during a window.
+    /// </summary>
+    public static double MachineBusyMs()
+    {
+        var fields = File.ReadLines("/proc/stat").First(l => l.StartsWith("cpu ", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
+        var ticks = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
+        return ticks * 1000.0 / ClockTicksPerSecond;
+    }
+
     /// <summary>Resident memory of a process, from /proc (Linux), in megabytes.</summary>
     public static double ProcessRssMb(int pid)
     {

@@ -119,7 +119,7 @@ internal static class LoadShapes
                     shape, connections, offered, Math.Round(seconds, 3), answered, Math.Round(answered / seconds, 1),
                     LoadFigures.Percentile(latencyMs, 50), LoadFigures.Percentile(latencyMs, 99), LoadFigures.Percentile(latencyMs, 100),
                     answered == 0 ? null : Math.Round(cpu.ServerMs / answered, 4),
-                    Math.Round(cpu.ServerMs / (seconds * 10), 1), Math.Round(cpu.LoadMs / (seconds * 10), 1),
+                    Math.Round(cpu.ServerMs / (seconds * 10), 1), Math.Round(cpu.LoadMs / (seconds * 10), 1), Math.Round(cpu.OtherMs / (seconds * 10), 1),
                     errors, LoadFigures.Percentile(lagMs, 99))
                 {
                     Window = window,
@@ -131,7 +131,8 @@ internal static class LoadShapes
 
 /// <summary>
 /// One load run, inside its window: answers, their rate, latency from send to answer, the server's CPU per answer,
-/// the server's and the load process's CPU use (percent of one core), and for paced runs how late calls left (p99).
+/// the CPU use (percent of one core) of the server, of the load process and of anything else on the machine (other
+/// work sharing the cores makes a run's figures worse than the code's), and for paced runs how late calls left (p99).
 /// </summary>
 internal sealed record LoadRun(
     string Shape,
@@ -146,6 +147,7 @@ internal sealed record LoadRun(
     double? ServerCpuMsPerCall,
     double ServerCpuPercent,
     double LoadCpuPercent,
+    double OtherCpuPercent,
     int Errors,
     double? SendLagP99Ms)
 {

@@ -30,14 +30,16 @@ internal sealed class MeasuringWindow
         await Task.Delay(warmup);
         var server0 = LoadFigures.ProcessCpuMs(serverPid);
         var load0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine0 = LoadFigures.MachineBusyMs();
         Open();
         await Task.Delay(length);
         Close();
         var server = LoadFigures.ProcessCpuMs(serverPid) - server0;
         var load = (Process.GetCurrentProcess().TotalProcessorTime - load0).TotalMilliseconds;
-        return new WindowCpu(server, load);
+        var other = LoadFigures.MachineBusyMs() - machine0 - server - load;
+        return new WindowCpu(server, load, Math.Max(0, other));
     }
 }
 
-/// <summary>CPU milliseconds spent during a measuring window by the server and by the load process.</summary>
-internal readonly record struct WindowCpu(double ServerMs, double LoadMs);
+/// <summary>CPU milliseconds spent during a measuring window by the server, by the load process, and by anything else on the machine.</summary>
+internal readonly record struct WindowCpu(double ServerMs, double LoadMs, double OtherMs);

@@ -40,7 +40,7 @@ internal static class QuorumHotItem
 
         Console.Error.WriteLine($"hot-item quorum: {clients} editors in item {itemId}; warming up {warmup.TotalSeconds:0} s");
         var loops = editors.Select(e => Task.Run(e.TypeAsync)).ToList();
-        var (serverCpu, loadCpu) = await clock.MeasureAsync(warmup, window, panel.ServerProcessId);
+        var (serverCpu, loadCpu, _) = await clock.MeasureAsync(warmup, window, panel.ServerProcessId);
         var seconds = clock.Seconds;
         clock.Stop();
         await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(30));

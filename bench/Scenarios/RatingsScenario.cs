@@ -106,6 +106,7 @@ internal static class RatingsScenario
             serverCpuMsPerEcho = Median(echoClosed.Select(r => r.ServerCpuMsPerCall)),
             errors = banks.Sum(b => b.Closed.Concat(b.Paced).Sum(r => r.Load.Errors)) + echoClosed.Concat(echoPaced).Sum(r => r.Errors),
             dashboardMissing = banks.Sum(b => b.Closed.Concat(b.Paced).Sum(r => r.Dashboard.Missing)),
+            otherCpuPercentMax = banks.SelectMany(b => b.Closed.Concat(b.Paced)).Select(r => r.Load).Concat(echoClosed).Concat(echoPaced).Max(r => r.OtherCpuPercent),
             setupSeconds = main.Setup.TotalSeconds,
             reference = reference is null ? null : new
             {

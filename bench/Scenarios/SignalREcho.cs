@@ -86,7 +86,8 @@ internal sealed class SignalREcho : IAsyncDisposable
     public static async Task<int> ServeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Stdout carries only the ready line; warnings and errors go to stderr.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = Domain.Limits.HubMessageBytes);
         var app = builder.Build();
