@@ -241,9 +241,9 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
 
     private IFieldGrain Field(Guid itemId, string field) => grains.GetGrain<IFieldGrain>(itemId, field, null);
 
-    private IPanelGrain Panel(Guid id) => grains.GetGrain<IPanelGrain>(id);
+    private IPanelGrain Panel(Guid id) => grains.Reference<IPanelGrain>(id);
 
-    private IItemGrain Item(Guid id) => grains.GetGrain<IItemGrain>(id);
+    private IItemGrain Item(Guid id) => grains.Reference<IItemGrain>(id);
 
     private IThreadGrain Thread(Guid id) => grains.GetGrain<IThreadGrain>(id);
 }

@@ -439,7 +439,7 @@ public sealed partial class FieldGrain(
             return;
         }
 
-        GrainFactory.GetGrain<IItemGrain>(ItemId)
+        GrainFactory.Reference<IItemGrain>(ItemId)
             .FieldChanged(new FieldState(Field, doc.Text, doc.Revision, lastEditor, lastEditorName, lastEditAt, ItemId))
             .Ignore();
     }
@@ -451,7 +451,7 @@ public sealed partial class FieldGrain(
             return (Problem.NotFound("This item has no such field."), null);
         }
 
-        var access = await GrainFactory.GetGrain<IPanelGrain>(snapshot.State.PanelId).GetAccess(caller);
+        var access = await GrainFactory.Reference<IPanelGrain>(snapshot.State.PanelId).GetAccess(caller);
         return access is null
             ? (Problem.Forbidden("You are not a member of this item's panel."), null)
             : (null, access);

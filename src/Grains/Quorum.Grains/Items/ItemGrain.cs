@@ -39,6 +39,8 @@ public sealed partial class ItemGrain(
 
     private bool IsQuestion => state.State.Kind != ItemKind.Scenario;
 
+    private IPanelGrain Panel => GrainFactory.Reference<IPanelGrain>(state.State.PanelId);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!state.RecordExists)
@@ -226,7 +228,7 @@ public sealed partial class ItemGrain(
         }
 
         if (string.IsNullOrEmpty(statementId) ||
-            !await GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).HasStatement(statementId))
+            !await Panel.HasStatement(statementId))
         {
             return Problem.Invalid("statementId", "Tag the item to one statement of the panel's framework.");
         }
@@ -296,7 +298,7 @@ public sealed partial class ItemGrain(
         }
 
         var summary = Summary();
-        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).ItemRated(summary, caller, first).Ignore();
+        Panel.ItemRated(summary, caller, first).Ignore();
         LiveFeed.Publish(GrainFactory, LiveGroups.Facilitators(state.State.PanelId), LiveMethods.ItemReview, summary);
         return Outcome.Of(Review(caller, access.Access));
     }
@@ -443,7 +445,7 @@ public sealed partial class ItemGrain(
         var threadId = Guid.NewGuid();
         var init = new ThreadInit(state.State.PanelId, ItemId, state.State.AuthorId, caller, access.Access!.Name, text, isChallenge, clock.GetUtcNow());
         var view = await GrainFactory.GetGrain<IThreadGrain>(threadId).Start(init);
-        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).Contributed(caller, isChallenge).Ignore();
+        Panel.Contributed(caller, isChallenge).Ignore();
         state.State.Threads[threadId] = new ThreadSummary(threadId, Opening(text), caller, access.Access.Name, view.Comments.Count, view.OpenChallenges, init.At);
         state.State.UpdatedAt = init.At;
         await state.SaveAsync(DeactivateOnIdle);
@@ -485,7 +487,7 @@ public sealed partial class ItemGrain(
             return (Problem.NotFound("There is no such item."), null);
         }
 
-        var access = await GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).GetAccess(caller);
+        var access = await Panel.GetAccess(caller);
         return access is null
             ? (Problem.Forbidden("You are not a member of this item's panel."), null)
             : (null, access);
@@ -494,7 +496,7 @@ public sealed partial class ItemGrain(
     private ItemSummary PublishSummary()
     {
         var summary = Summary();
-        GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId).ItemChanged(summary).Ignore();
+        Panel.ItemChanged(summary).Ignore();
         // Experts get the summary without the open round's ratings (hidden until rated); facilitators get all of it.
         LiveFeed.Publish(GrainFactory, LiveGroups.Panel(state.State.PanelId), LiveMethods.ItemSummary, summary.ForExperts());
         if (summary.Live is not null)
@@ -632,7 +634,7 @@ public sealed partial class ItemGrain(
     private async Task<IReadOnlyList<InputProblem>> Missing()
     {
         var s = state.State;
-        var known = !string.IsNullOrEmpty(s.StatementId) && await GrainFactory.GetGrain<IPanelGrain>(s.PanelId).HasStatement(s.StatementId);
+        var known = !string.IsNullOrEmpty(s.StatementId) && await Panel.HasStatement(s.StatementId);
         return ItemCompleteness.Missing(s.Kind, f => s.Fields.GetValueOrDefault(f)?.Text, s.Keys, s.StatementId, _ => known);
     }
 

@@ -1,3 +1,4 @@
+using Quorum.Contracts.Common;
 using Quorum.Contracts.Live;
 
 namespace Quorum.Grains.Live;
@@ -6,5 +7,5 @@ namespace Quorum.Grains.Live;
 internal static class LiveFeed
 {
     public static void Publish(IGrainFactory grains, string group, string method, object payload) =>
-        grains.GetGrain<ILiveFeedGrain>(0).Publish(new LiveEvent(group, method, payload)).Ignore();
+        grains.Reference<ILiveFeedGrain>(0).Publish(new LiveEvent(group, method, payload)).Ignore();
 }
