@@ -26,6 +26,8 @@ public static class Limits
     public const int ItemsPerScenario = 40;
     public const int ThreadsPerItem = 500;
     public const int ItemsPerRound = 20_000;
+    public const int ItemsPerImport = 5_000;
+    public const int ItemsPerPanel = 200_000;
     public const int CommentsPerThread = 2_000;
 
     /// <summary>Largest SignalR message the server accepts, in bytes (a 12,000-character vignette JSON-escaped is about 72 KB).</summary>

@@ -336,5 +336,27 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         Assert.Equal(1, dashboard.Items.Single().Live!.Current.Raters);
     }
 
+    [Fact]
+    public async Task An_import_is_all_or_nothing_and_its_items_open_like_any_other()
+    {
+        var p = await PanelAsync(1);
+        var bad = await p.Grain.ImportItems(p.Experts[0], [Question(), Question() with { Keys = [0, 1] }, Question()]);
+        Assert.Equal("keys", bad.Error?.Field);
+        Assert.StartsWith("Item 2:", bad.Error!.Message, StringComparison.Ordinal);
+        Assert.Empty((await p.Grain.ListItems(p.Facilitator, null, null)).Value!.Items);
+
+        var imported = (await p.Grain.ImportItems(p.Experts[0], [Question(), Question("kss-cfp-5"), Question()])).Value!;
+        Assert.Equal(3, imported.Count);
+        Assert.Equal(3, (await p.Grain.ListItems(p.Facilitator, null, null)).Value!.Items.Count);
+        var view = (await Grains.GetGrain<IItemGrain>(imported[1].ItemId).Get(p.Experts[0])).Value!;
+        Assert.Equal("At what age do most children walk unaided?", view.Fields.Single(f => f.Field == ItemFields.Stem).Text);
+        Assert.Equal(1, view.Fields.Single(f => f.Field == ItemFields.Stem).Revision);
+        var edit = await Grains.GetGrain<IFieldGrain>(imported[1].ItemId, ItemFields.Stem, null)
+            .Edit(p.Experts[0], new FieldEdit("tab", 1, 1, TextOp.From([OpComponent.Insert("Roughly, ")])));
+        Assert.Equal(2, edit.Value!.Revision);
+        var round = await OpenAsync(p, [.. imported.Select(i => i.ItemId)]);
+        Assert.Equal(3, round.ItemIds.Count);
+    }
+
     private sealed record Panel(Guid Id, Guid Facilitator, IReadOnlyList<Guid> Experts, IPanelGrain Grain);
 }

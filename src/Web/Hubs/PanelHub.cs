@@ -8,6 +8,7 @@ using Quorum.Contracts.Live;
 using Quorum.Contracts.Panels;
 using Quorum.Contracts.Rounds;
 using Quorum.Contracts.Threads;
+using Quorum.Domain;
 using Quorum.Domain.Consensus;
 using Quorum.Domain.Editing;
 using Quorum.Domain.Items;
@@ -161,6 +162,12 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
         draft is null
             ? Task.FromResult(Outcome<ItemView>.Failure(Problem.Invalid("draft", "The item is missing.")))
             : Panel(panelId).CreateItem(Caller, draft);
+
+    /// <summary>Writes many items at once, all or none (bounded by the message size and <see cref="Limits.ItemsPerImport"/>).</summary>
+    public Task<Outcome<IReadOnlyList<ItemSummary>>> ImportItems(Guid panelId, ItemDraft[]? drafts) =>
+        drafts is null
+            ? Task.FromResult(Outcome<IReadOnlyList<ItemSummary>>.Failure(Problem.Invalid("drafts", "The items are missing.")))
+            : Panel(panelId).ImportItems(Caller, drafts);
 
     public Task<Outcome<FieldState>> SetKeys(Guid itemId, int baseRevision, int[]? keys) =>
         Item(itemId).SetKeys(Caller, baseRevision, keys ?? []);

@@ -105,7 +105,8 @@ public sealed record ItemInit(
     [property: Id(1)] Guid AuthorId,
     [property: Id(2)] string AuthorName,
     [property: Id(3)] ItemDraft Draft,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] bool DeferFields = false);
 
 /// <summary>One field's text and the revision it is at. Keys and statement are fields too.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.FieldState")]
@@ -148,7 +149,8 @@ public sealed record ItemReview(
     [property: Id(6)] RatingStatistics? Current,
     [property: Id(7)] ConsensusDecision? Preview,
     [property: Id(8)] RoundFeedback? Previous,
-    [property: Id(9)] IReadOnlyList<string> Disclosure);
+    [property: Id(9)] IReadOnlyList<string> Disclosure,
+    [property: Id(10)] int RatingSeq);
 
 /// <summary>Controlled feedback from a closed round: what the panel said, without names.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.RoundFeedback")]
@@ -181,13 +183,17 @@ public sealed record StatusChange(
     [property: Id(6)] bool Override,
     [property: Id(7)] DateTimeOffset At);
 
-/// <summary>What facilitators see of an item in an open round, updated with every rating.</summary>
+/// <summary>
+/// What facilitators see of an item in an open round, updated with every rating. <paramref name="RatingSeq"/> numbers
+/// the item's ratings: a view with a lower number is older.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Quorum.ItemLive")]
 public sealed record ItemLive(
     [property: Id(0)] Guid RoundId,
     [property: Id(1)] RatingStatistics Current,
     [property: Id(2)] ConsensusDecision Preview,
-    [property: Id(3)] DateTimeOffset LastRatedAt);
+    [property: Id(3)] DateTimeOffset LastRatedAt,
+    [property: Id(4)] int RatingSeq);
 
 /// <summary>
 /// What the bank and the live view show of an item. <see cref="LastRound"/> is the last closed round's statistics (seen

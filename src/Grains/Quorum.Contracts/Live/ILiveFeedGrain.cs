@@ -57,6 +57,7 @@ public static class LiveMethods
     /// <summary>An item's summary with the open round's ratings: facilitators only, after every rating.</summary>
     public const string ItemReview = "itemReview";
     public const string RoundChanged = "roundChanged";
+    public const string ItemsImported = "itemsImported";
     public const string ReviewChanged = "reviewChanged";
 
     /// <summary>Contributions per group and expert changed (facilitators only, at most every few seconds).</summary>

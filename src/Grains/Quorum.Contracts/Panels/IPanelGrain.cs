@@ -50,6 +50,13 @@ public interface IPanelGrain : IGrainWithGuidKey
     [Alias("CreateItem")]
     Task<Outcome<ItemView>> CreateItem(Guid caller, ItemDraft draft);
 
+    /// <summary>
+    /// Writes many items at once (an import): every draft is checked first and none is written unless all pass; the
+    /// answer is the new items' summaries in the drafts' order.
+    /// </summary>
+    [Alias("ImportItems")]
+    Task<Outcome<IReadOnlyList<ItemSummary>>> ImportItems(Guid caller, IReadOnlyList<ItemDraft> drafts);
+
     /// <summary>The bank, optionally filtered by statement and status, with each item's statistics.</summary>
     [Alias("ListItems")]
     Task<Outcome<BankView>> ListItems(Guid caller, string? statementId, ItemStatus? status);
@@ -114,6 +121,12 @@ public sealed record VoiceChange(
     [property: Id(0)] Guid PanelId,
     [property: Id(1)] IReadOnlyList<GroupVoice> Voice,
     [property: Id(2)] IReadOnlyList<ExpertActivity> Experts);
+
+/// <summary>Items were imported into the bank: reload it.</summary>
+[GenerateSerializer, Immutable, Alias("Quorum.ItemsImported")]
+public sealed record ItemsImported(
+    [property: Id(0)] Guid PanelId,
+    [property: Id(1)] int Count);
 
 /// <summary>Agreed (or final) items of a statement against the facilitators' target.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.CoverageLine")]

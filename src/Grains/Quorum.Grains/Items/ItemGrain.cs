@@ -105,8 +105,12 @@ public sealed partial class ItemGrain(
         }
 
         await state.SaveAsync(DeactivateOnIdle);
-        var fields = await Task.WhenAll(s.Fields.Select(f => FieldGrain(f.Key).Initialize(
-            new FieldInit(s.PanelId, init.AuthorId, init.AuthorName, f.Value.Text, init.CreatedAt))));
+
+        // Imported items leave their field grains to the first opening, so a large import writes one row per item.
+        var fields = init.DeferFields
+            ? [.. s.Fields.Select(f => new FieldState(f.Key, f.Value.Text, f.Value.Revision, init.AuthorId, init.AuthorName, init.CreatedAt, ItemId))]
+            : await Task.WhenAll(s.Fields.Select(f => FieldGrain(f.Key).Initialize(
+                new FieldInit(s.PanelId, init.AuthorId, init.AuthorName, f.Value.Text, init.CreatedAt))));
         return View(init.AuthorId, new PanelAccess(init.PanelId, init.AuthorId, PanelRole.Expert, init.AuthorName, string.Empty), fields, await Missing());
     }
 
@@ -553,7 +557,7 @@ public sealed partial class ItemGrain(
 
         var current = s.Tally.Statistics();
         var preview = round.Settings.Rules.Evaluate(current, Instruments.For(round.Settings.Instruments, IsQuestion));
-        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At);
+        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At, s.RatingSeq);
     }
 
     /// <summary>
@@ -585,7 +589,8 @@ public sealed partial class ItemGrain(
             live?.Current,
             live?.Preview,
             previous,
-            round?.Settings.Disclosure() ?? []);
+            round?.Settings.Disclosure() ?? [],
+            s.RatingSeq);
     }
 
     private RoundItemResult Result(ItemRoundRecord record) =>

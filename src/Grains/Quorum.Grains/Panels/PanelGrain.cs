@@ -226,6 +226,11 @@ public sealed partial class PanelGrain(
             return Problem.Invalid("scenarioId", "The linked scenario is not a scenario of this panel.");
         }
 
+        if (state.State.Items.Count >= Limits.ItemsPerPanel)
+        {
+            return Problem.Invalid("draft", $"A panel's bank holds at most {Limits.ItemsPerPanel} items.");
+        }
+
         var itemId = Guid.NewGuid();
         var now = clock.GetUtcNow();
         var author = state.State.Members[caller];
@@ -241,6 +246,61 @@ public sealed partial class PanelGrain(
         Count(caller, a => a.Items++);
         LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.ItemCreated, view.Summary.ForExperts());
         return Outcome.Of(view);
+    }
+
+    public async Task<Outcome<IReadOnlyList<ItemSummary>>> ImportItems(Guid caller, IReadOnlyList<ItemDraft> drafts)
+    {
+        if (Authorize(caller, facilitator: false) is { } denied)
+        {
+            return denied;
+        }
+
+        if (drafts is null || drafts.Count == 0 || drafts.Count > Limits.ItemsPerImport)
+        {
+            return Problem.Invalid("drafts", $"An import holds 1 to {Limits.ItemsPerImport} items.");
+        }
+
+        var framework = state.State.Framework!;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var problem = drafts[i] is null
+                ? new InputProblem("draft", "The item is missing.")
+                : drafts[i].ScenarioId is not null
+                    ? new InputProblem("scenarioId", "Imported questions cannot link to a scenario yet; import them unlinked.")
+                    : drafts[i].Validate(id => framework.Statement(id) is not null);
+            if (problem is not null)
+            {
+                return Problem.Invalid(problem.Field, $"Item {i + 1}: {problem.Message}");
+            }
+        }
+
+        if (state.State.Items.Count + drafts.Count > Limits.ItemsPerPanel)
+        {
+            return Problem.Invalid("drafts", $"A panel's bank holds at most {Limits.ItemsPerPanel} items.");
+        }
+
+        var now = clock.GetUtcNow();
+        var author = DisplayName(state.State.Members[caller]);
+        var created = new List<ItemSummary>(drafts.Count);
+        const int parallel = 64;
+        for (var start = 0; start < drafts.Count; start += parallel)
+        {
+            var batch = drafts.Skip(start).Take(parallel).Select(d => (Id: Guid.NewGuid(), Draft: d)).ToList();
+            var views = await Task.WhenAll(batch.Select(b =>
+                GrainFactory.GetGrain<IItemGrain>(b.Id).Initialize(new ItemInit(PanelId, caller, author, b.Draft, now, DeferFields: true))));
+            foreach (var (entry, view) in batch.Zip(views))
+            {
+                state.State.Items[entry.Id] = new IndexEntry { Kind = entry.Draft.Kind, CreatedAt = now };
+                summaries[entry.Id] = view.Summary;
+                created.Add(view.Summary);
+            }
+        }
+
+        // One write of the index for the whole import (it is the expensive write of a big panel).
+        await state.SaveAsync(DeactivateOnIdle);
+        Count(caller, a => a.Items += drafts.Count);
+        LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.ItemsImported, new ItemsImported(PanelId, created.Count));
+        return Outcome.Of<IReadOnlyList<ItemSummary>>(created);
     }
 
     public async Task<Outcome<BankView>> ListItems(Guid caller, string? statementId, ItemStatus? status)
