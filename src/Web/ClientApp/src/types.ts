@@ -146,6 +146,8 @@ export interface ItemLive {
   current: RatingStatistics;
   preview: ConsensusDecision;
   lastRatedAt: string;
+  /** Numbers the item's ratings: a view with a lower number is older. */
+  ratingSeq: number;
 }
 
 export interface ItemSummary {
@@ -286,6 +288,8 @@ export interface ItemReview {
   preview: ConsensusDecision | null;
   previous: RoundFeedback | null;
   disclosure: string[];
+  /** The item's rating number this view includes. */
+  ratingSeq: number;
 }
 
 /** Controlled feedback from a closed round: what the panel said, without names, beside my own rating. */

@@ -28,15 +28,21 @@ interface Live {
 /** Attention and coverage are worked out by the server; after changes they are read again, at most this often. */
 const refreshEveryMs = 3_000;
 
-/** A change wins over what is shown when it is newer, or as new and carries the open round's figures. */
+/**
+ * Whether `a` is at least as new as `b`. Views of one open round are ordered by the item's rating number (events can
+ * overtake each other); otherwise by when the item last changed. As new and carrying the round's figures wins.
+ */
 function newer(a: ItemSummary, b: ItemSummary): boolean {
-  return a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.live !== null && b.live === null);
+  if (a.live && b.live && a.live.roundId === b.live.roundId && a.live.ratingSeq !== b.live.ratingSeq) {
+    return a.live.ratingSeq > b.live.ratingSeq;
+  }
+  return a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && (a.live !== null || b.live === null));
 }
 
-/** The panel-wide itemSummary carries no open-round figures: keep the ones shown while the round is the same. */
+/** Applies a change; the panel-wide itemSummary carries no open-round figures, so keep those shown while the round is the same. */
 function merge(before: ItemSummary | undefined, incoming: ItemSummary): ItemSummary {
   if (!before) return incoming;
-  if (before.updatedAt > incoming.updatedAt) return before;
+  if (!newer(incoming, before)) return before;
   if (incoming.live === null && incoming.roundId !== null && before.live?.roundId === incoming.roundId) {
     return { ...incoming, live: before.live };
   }

@@ -124,6 +124,8 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
    */
   const setSummary = (summary: ItemSummary) => setData((d) => {
     const before = d.view.summary;
+    // Events can overtake each other: an older view of the same round is dropped.
+    if (summary.live && before.live && summary.live.roundId === before.live.roundId && summary.live.ratingSeq < before.live.ratingSeq) return d;
     const live = summary.live ?? (summary.roundId && summary.roundId === before.live?.roundId ? before.live : null);
     const next = { ...summary, live };
     const review = live && d.view.review.roundId === live.roundId && !d.view.review.hidden
