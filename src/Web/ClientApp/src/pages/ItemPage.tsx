@@ -272,7 +272,7 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
             {editing.current && fieldsFor(summary.kind).map((field) => (
               <CollaborativeField key={field} editing={editing.current!} field={field} label={fieldLabel(field)}
                 maxLength={maxLengthFor(field)} rows={field === "vignette" ? 12 : field.startsWith("option") ? 2 : 5}
-                required={field === "stem" || field === "vignette"} locked={locked} lockId="lock-reason" />
+                required locked={locked} lockId="lock-reason" />
             ))}
             <fieldset class="plain" disabled={!!locked} aria-describedby={locked ? "lock-reason" : undefined}>
               {summary.kind !== "scenario" && (
