@@ -255,6 +255,10 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         var round = await OpenAsync(p, itemId);
         var locked = await stem.Edit(p.Experts[0], new FieldEdit("tab", 2, 2, insert));
         Assert.Equal(ProblemCodes.Locked, locked.Error?.Code);
+        var item = Grains.GetGrain<IItemGrain>(itemId);
+        var view = (await item.Get(p.Experts[0])).Value!;
+        Assert.Equal(ProblemCodes.Locked, (await item.SetKeys(p.Experts[0], view.KeysRevision, [2])).Error?.Code);
+        Assert.Equal(ProblemCodes.Locked, (await item.SetStatement(p.Experts[0], view.StatementRevision, "kss-cfp-4")).Error?.Code);
 
         await Grains.GetGrain<IItemGrain>(itemId).Rate(p.Experts[0], Disagree);
         await Grains.GetGrain<IRoundGrain>(round.RoundId).Close(p.Facilitator);
