@@ -68,9 +68,7 @@ public static class ItemLifecycle
                 : $"Give the reason for moving the item from {Describe(from)} to {Describe(to)}; it is recorded.");
         }
 
-        return reason is { Length: > Limits.ReasonLength }
-            ? new InputProblem("reason", $"A reason can be at most {Limits.ReasonLength} characters.")
-            : null;
+        return Text.Check("reason", reason, Limits.ReasonLength, required: false, "A reason");
     }
 
     /// <summary>Whether <paramref name="actor"/> may move an item by hand; null when nobody may.</summary>
