@@ -50,9 +50,10 @@ public sealed record Rating(Essentiality? Essentiality, int? Relevance, bool? Ke
             }
         }
 
-        if (Reason is { Length: > Limits.ReasonLength })
+        // Checked as every other typed text is: characters as a person counts them, no control characters.
+        if (Text.Check("reason", Reason, Limits.ReasonLength, required: false, "A reason") is { } reasonProblem)
         {
-            return new InputProblem("reason", $"A reason can be at most {Limits.ReasonLength} characters.");
+            return reasonProblem;
         }
 
         if (NeedsReason && string.IsNullOrWhiteSpace(Reason))
