@@ -42,6 +42,11 @@ public sealed record Rating(Essentiality? Essentiality, int? Relevance, bool? Ke
             }
         }
 
+        if (applies.Count == 0)
+        {
+            return new InputProblem("rating", "This panel rates none of its instruments on a scenario (they are about a key or a chance of answering).");
+        }
+
         foreach (var instrument in applies)
         {
             if (Check(instrument) is { } problem)

@@ -75,7 +75,7 @@ public sealed class ConsensusRulesTests
         Assert.False(Single(short1, "cvr").Met);
         Assert.Equal(Cvr(needed - 1), Single(short1, "cvr").Value!.Value, 12);
         Assert.Equal(Cvr(needed), Single(short1, "cvr").Threshold!.Value, 12);
-        Assert.Equal(["cvr"], short1.Failed.Select(c => c.Rule));
+        Assert.Equal(["cvr"], short1.FailedChecks().Select(c => c.Rule));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class ConsensusRulesTests
         var decision = ConsensusRules.Defaults.Evaluate(Stats(6, essential: 6), Instruments.Defaults);
 
         Assert.False(decision.Agreed);
-        Assert.Equal(["icvi", "key"], decision.Failed.Select(c => c.Rule));
+        Assert.Equal(["icvi", "key"], decision.FailedChecks().Select(c => c.Rule));
         Assert.Null(Single(decision, "icvi").Value);
         Assert.Equal("I-CVI: no ratings", Single(decision, "icvi").Text);
         Assert.Equal("Key agreement: no ratings", Single(decision, "key").Text);
@@ -239,12 +239,12 @@ public sealed class ConsensusRulesTests
         var good = ConsensusRules.Defaults.Evaluate(Stats(10, essential: 9, notEssential: 1, relevant: 10, keyAgree: 10), Instruments.Defaults);
         Assert.True(good.Agreed);
         Assert.Equal(["raters", "cvr", "icvi", "key"], good.Checks.Select(c => c.Rule));
-        Assert.Empty(good.Failed);
+        Assert.Empty(good.FailedChecks());
 
         // 8 of 10 essential (9 needed), I-CVI .70, key 80%.
         var bad = ConsensusRules.Defaults.Evaluate(Stats(10, essential: 8, notEssential: 2, relevant: 7, notRelevant: 3, keyAgree: 8, keyDisagree: 2), Instruments.Defaults);
         Assert.False(bad.Agreed);
-        Assert.Equal(["cvr", "icvi"], bad.Failed.Select(c => c.Rule));
+        Assert.Equal(["cvr", "icvi"], bad.FailedChecks().Select(c => c.Rule));
         Assert.Equal("I-CVI 0.70; at least 0.78 needed", Single(bad, "icvi").Text);
         Assert.Equal("Key agreement 0.80; at least 0.75 needed", Single(bad, "key").Text);
     }
