@@ -59,13 +59,15 @@ export interface HubEvents {
   reviewChanged: ReviewChange;
   /** Contributions per group and expert (facilitators only, at most every few seconds). */
   voiceChanged: VoiceChange;
+  /** Many items arrived at once: lists reload rather than take them one by one. */
+  itemsImported: { panelId: string; count: number };
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "live" | "reconnecting" | "offline";
 
 const eventNames: (keyof HubEvents)[] = [
   "itemCreated", "itemSummary", "fieldChanged", "fieldEdits", "presence", "threadChanged", "memberChanged",
-  "itemReview", "roundChanged", "reviewChanged", "voiceChanged",
+  "itemReview", "roundChanged", "reviewChanged", "voiceChanged", "itemsImported",
 ];
 const restartDelayMs = 10_000;
 /** How long the automatic reconnect keeps trying before the page falls back to a slow restart that checks the session. */

@@ -393,7 +393,6 @@ export interface AngoffResult {
   standardError: number | null;
   items: number;
   judgeCutScores: number[];
-  percent: number;
 }
 
 export interface PanelStatistics {

@@ -106,6 +106,9 @@ export function DashboardPage({ panelId }: { panelId: string }) {
   useHubEvent("itemReview", onItem);
   useHubEvent("itemSummary", onItem);
   useHubEvent("itemCreated", onItem);
+  useHubEvent("itemsImported", (e) => {
+    if (e.panelId === panelId) void reload();
+  });
   useHubEvent("roundChanged", (round) => {
     setData((d) => ({ ...d, dashboard: { ...d.dashboard, rounds: upsertRound(d.dashboard.rounds, round) } }));
     announce(`round-${round.roundId}`, `${round.name}: ${roundStatusLabels[round.status].toLowerCase()}`);

@@ -173,7 +173,7 @@ function StatisticsTable({ stats, caption, testId }: { stats: PanelStatistics; c
           <dt>Angoff cut score</dt>
           <dd>
             {stats.angoff
-              ? `${decimal(stats.angoff.cutScore, 2)} of ${stats.angoff.items} (${percent(stats.angoff.percent, 1)})${stats.angoff.standardError === null ? "" : `, SE ${decimal(stats.angoff.standardError, 2)}`}; ${stats.angoffJudges} ${stats.angoffJudges === 1 ? "judge" : "judges"}`
+              ? `${decimal(stats.angoff.cutScore, 2)} of ${stats.angoff.items} (${percent(stats.angoff.items ? stats.angoff.cutScore / stats.angoff.items : null, 1)})${stats.angoff.standardError === null ? "" : `, SE ${decimal(stats.angoff.standardError, 2)}`}; ${stats.angoffJudges} ${stats.angoffJudges === 1 ? "judge" : "judges"}`
               : "—"}
           </dd>
         </div>

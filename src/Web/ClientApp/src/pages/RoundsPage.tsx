@@ -48,6 +48,9 @@ export function RoundsPage({ panelId }: { panelId: string }) {
   };
   useHubEvent("itemSummary", onItem);
   useHubEvent("itemCreated", onItem);
+  useHubEvent("itemsImported", (e) => {
+    if (e.panelId === panelId) void reload();
+  });
 
   const panel = data?.panel;
   const facilitator = panel?.myRole === "facilitator";

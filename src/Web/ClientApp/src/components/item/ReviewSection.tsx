@@ -77,6 +77,11 @@ export function ReviewSection({ summary, review, role, panelInstruments, panelDi
 
       {role === "facilitator" ? (
         <p class="hint">Facilitators do not rate items; the ratings come from the panel's experts.</p>
+      ) : instruments.length === 0 ? (
+        <p class="notice" data-testid="nothing-to-rate">
+          There is nothing to rate on this item: the panel rates only whether the key is correct and Angoff estimates,
+          and a scenario has neither.
+        </p>
       ) : (
         <RatingForm key={review.roundId ?? "none"} itemId={summary.itemId} instruments={instruments} myRating={review.myRating}
           closedReason={open ? null : `${notOpenText(summary.status)} Ratings can be given only while a facilitator has the item in an open round.`}
