@@ -72,13 +72,13 @@ export function LiveItems({ items, instruments }: { items: ItemSummary[]; instru
                 <th scope="col">Item</th>
                 <th scope="col">Status</th>
                 <th scope="col" class="num">Raters</th>
+                <th scope="col">If the round closed now</th>
                 <th scope="col">Essential / useful / not necessary</th>
                 <th scope="col" class="num">CVR</th>
                 <th scope="col" class="num">I-CVI</th>
                 <th scope="col" class="num">Key agreement</th>
                 <th scope="col" class="num">Clarity 3-4</th>
                 <th scope="col" class="num">Angoff mean</th>
-                <th scope="col">If the round closed now</th>
                 <th scope="col">Last rated</th>
               </tr>
             </thead>
@@ -108,12 +108,6 @@ const LiveRow = memo(function LiveRow({ item }: { item: ItemSummary }) {
       </th>
       <td data-testid="live-status">{statusLabels[item.status]}{!item.live && item.rounds > 0 ? <span class="meta"> (last round)</span> : null}</td>
       <td class="num" data-testid="live-raters">{stats ? stats.raters : 0}</td>
-      <td>{stats ? `${stats.essential} / ${stats.usefulNotEssential} / ${stats.notNecessary}` : "—"}</td>
-      <td class="num">{stats?.raters ? decimal(stats.contentValidityRatio, 3) : "—"}</td>
-      <td class="num">{stats && stats.relevance.some((n) => n > 0) ? decimal(stats.itemContentValidityIndex, 2) : "—"}</td>
-      <td class="num">{percent(stats?.keyAgreement)}</td>
-      <td class="num">{percent(stats?.clarityAgreement)}</td>
-      <td class="num">{stats?.angoffMean === null || stats?.angoffMean === undefined ? "—" : `${decimal(stats.angoffMean, 1)}%`}</td>
       <td>
         {preview ? (
           <>
@@ -126,6 +120,12 @@ const LiveRow = memo(function LiveRow({ item }: { item: ItemSummary }) {
           </>
         ) : "—"}
       </td>
+      <td>{stats ? `${stats.essential} / ${stats.usefulNotEssential} / ${stats.notNecessary}` : "—"}</td>
+      <td class="num">{stats?.raters ? decimal(stats.contentValidityRatio, 3) : "—"}</td>
+      <td class="num">{stats && stats.relevance.some((n) => n > 0) ? decimal(stats.itemContentValidityIndex, 2) : "—"}</td>
+      <td class="num">{percent(stats?.keyAgreement)}</td>
+      <td class="num">{percent(stats?.clarityAgreement)}</td>
+      <td class="num">{stats?.angoffMean === null || stats?.angoffMean === undefined ? "—" : `${decimal(stats.angoffMean, 1)}%`}</td>
       <td>{item.live ? dateTime(item.live.lastRatedAt) : ""}</td>
     </tr>
   );

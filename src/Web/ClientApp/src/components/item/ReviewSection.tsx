@@ -45,7 +45,7 @@ export function ReviewSection({ summary, review, role, panelInstruments, panelDi
           : notOpenText(summary.status)}
       </p>
 
-      <details class="disclosure" open={!review.myRating && !review.previous}>
+      <details class="disclosure" open={!review.myRating}>
         <summary>What is revealed, to whom and when</summary>
         <ul data-testid="disclosure">
           {disclosure.map((line) => <li key={line}>{line}</li>)}
