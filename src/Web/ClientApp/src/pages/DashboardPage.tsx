@@ -2,7 +2,7 @@
 // (itemReview events, batched per frame), rounds open and close, decisions appear; beside them the attention queue,
 // coverage against targets, and whose voice is heard.
 
-import { useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { Alert } from "../components/Alert";
 import { Announcer, useAnnouncer } from "../components/Announcer";
 import { AttentionList } from "../components/dashboard/AttentionList";
@@ -25,8 +25,12 @@ interface Live {
   items: Map<string, ItemSummary>;
 }
 
-/** Attention and coverage are worked out by the server; after changes they are read again, at most this often. */
-const refreshEveryMs = 3_000;
+/**
+ * Attention and coverage are worked out by the server, and only GetDashboard returns them (with every item of the
+ * bank): after a change of status, challenges or rounds they are read again soon; while ratings stream in, seldom.
+ */
+const refreshSoonMs = 2_000;
+const refreshWhileRatingMs = 15_000;
 
 /**
  * Whether `a` is at least as new as `b`. Views of one open round are ordered by the item's rating number (events can
@@ -73,21 +77,31 @@ export function DashboardPage({ panelId }: { panelId: string }) {
     };
   });
 
+  const refreshDue = useRef(0);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
   /** Reads attention, coverage and voice again a little later, once for many changes. */
-  function scheduleRefresh() {
-    if (refreshTimer.current !== undefined) return;
+  function scheduleRefresh(delayMs: number) {
+    const due = Date.now() + delayMs;
+    if (refreshTimer.current !== undefined) {
+      if (refreshDue.current <= due) return;
+      clearTimeout(refreshTimer.current);
+    }
+    refreshDue.current = due;
     refreshTimer.current = setTimeout(async () => {
       refreshTimer.current = undefined;
       const fresh = await invoke("GetDashboard", panelId);
       if (fresh.ok) {
         setData((d) => ({ ...d, dashboard: { ...fresh.value, items: d.dashboard.items } }));
       }
-    }, refreshEveryMs);
+    }, delayMs);
   }
 
   const push = useFrameBatch<ItemSummary>((changes) => {
+    let soon = false;
     for (const summary of changes) {
       const before = data?.items.get(summary.itemId);
+      if (!before || before.status !== summary.status || before.openChallenges !== summary.openChallenges
+        || before.statementId !== summary.statementId) soon = true;
       if (before && before.status !== summary.status && summary.updatedAt >= before.updatedAt) {
         announce(`status-${summary.itemId}`, `${itemTitle(summary.title)}: ${statusLabels[summary.status]}`);
       }
@@ -97,7 +111,7 @@ export function DashboardPage({ panelId }: { panelId: string }) {
       for (const summary of changes) items.set(summary.itemId, merge(items.get(summary.itemId), summary));
       return { ...d, items };
     });
-    scheduleRefresh();
+    scheduleRefresh(soon ? refreshSoonMs : refreshWhileRatingMs);
   }, (s) => s.itemId, newer);
 
   const onItem = (summary: ItemSummary) => {
@@ -112,7 +126,7 @@ export function DashboardPage({ panelId }: { panelId: string }) {
   useHubEvent("roundChanged", (round) => {
     setData((d) => ({ ...d, dashboard: { ...d.dashboard, rounds: upsertRound(d.dashboard.rounds, round) } }));
     announce(`round-${round.roundId}`, `${round.name}: ${roundStatusLabels[round.status].toLowerCase()}`);
-    scheduleRefresh();
+    scheduleRefresh(refreshSoonMs);
   });
   useHubEvent("voiceChanged", (change) => {
     if (change.panelId !== panelId) return;
