@@ -200,6 +200,12 @@ public sealed partial class ItemGrain(
             return Problem.Invalid("keys", "A scenario has no keys.");
         }
 
+        if (LockReason() is { } keysLocked)
+        {
+            // Experts rate whether the key is right: it must not change under them, any more than the text.
+            return new Problem(ProblemCodes.Locked, keysLocked, "keys");
+        }
+
         if (ItemDraft.CheckKeys(state.State.Kind, keys) is { } problem)
         {
             return Problem.Invalid(problem);
@@ -225,6 +231,11 @@ public sealed partial class ItemGrain(
         if (access.Problem is { } denied)
         {
             return denied;
+        }
+
+        if (LockReason() is { } statementLocked)
+        {
+            return new Problem(ProblemCodes.Locked, statementLocked, "statementId");
         }
 
         if (string.IsNullOrEmpty(statementId) ||
@@ -314,7 +325,7 @@ public sealed partial class ItemGrain(
         ArgumentNullException.ThrowIfNull(round);
         if (!state.RecordExists)
         {
-            return new RoundEntry(null, string.Empty, [new InputProblem("itemId", "There is no such item.")]);
+            return new RoundEntry(null, string.Empty, new[] { new InputProblem("itemId", "There is no such item.") });
         }
 
         var s = state.State;
@@ -325,12 +336,12 @@ public sealed partial class ItemGrain(
 
         if (s.CurrentRound is { } other)
         {
-            return new RoundEntry(null, Title(), [new InputProblem("status", $"The item is already in the open round \"{other.Name}\".")]);
+            return new RoundEntry(null, Title(), new[] { new InputProblem("status", $"The item is already in the open round \"{other.Name}\".") });
         }
 
         if (!ItemLifecycle.CanEnterReview(s.Status))
         {
-            return new RoundEntry(null, Title(), [new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.")]);
+            return new RoundEntry(null, Title(), new[] { new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.") });
         }
 
         var fields = await CurrentFields();
