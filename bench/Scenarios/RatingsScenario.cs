@@ -25,6 +25,7 @@ internal static class RatingsScenario
         var rounds = options.Int("rounds", quick ? 1 : 3);
         var warmup = TimeSpan.FromSeconds(quick ? 2 : 3);
         var window = TimeSpan.FromSeconds(options.Int("seconds", quick ? 5 : 10));
+        var settle = TimeSpan.FromSeconds(quick ? 2 : 10);
         double? pacedRate = options.Text("rate") is null ? null : options.Int("rate", 1);
         var (serverCpus, loadCpus) = Environment.ProcessorCount > 1 ? ("0", "1") : ("0", "0");
         LoadFigures.PinSelf(loadCpus);
@@ -40,6 +41,13 @@ internal static class RatingsScenario
             await using var quorum = await QuorumRatings.StartAsync(size, roundSize, experts, serverCpus);
             Console.Error.WriteLine($"ratings: set up in {quorum.Setup.TotalSeconds:0.0} s: {JsonSerializer.Serialize(quorum.Setup, BenchOptions.Json)}");
             var withEcho = banks.Count == 0; // the echo is measured beside the first bank only
+            // One unmeasured run first: the first seconds of load on a fresh process run unoptimised code (tiered JIT).
+            await LoadShapes.ClosedLoopAsync(experts, quorum.RateAsync, TimeSpan.Zero, settle, quorum.ServerProcessId);
+            if (withEcho)
+            {
+                await LoadShapes.ClosedLoopAsync(experts, echo.CallAsync, TimeSpan.Zero, settle, echo.ServerProcessId);
+            }
+
             var closed = new List<RatingsRun>();
             for (var round = 0; round < rounds; round++)
             {
