@@ -54,6 +54,11 @@ internal sealed class SignalREcho : IAsyncDisposable
         }
         catch
         {
+            foreach (var connection in connections.Where(c => c is not null))
+            {
+                await connection.DisposeAsync();
+            }
+
             await ChildProcesses.StopAsync(process);
             throw;
         }
