@@ -6,7 +6,9 @@ using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Quorum.Domain.Consensus;
 using Quorum.Domain.Editing;
+using Quorum.Storage.Consensus;
 using Quorum.Storage.Editing;
 using Quorum.Storage.Schema;
 using Quorum.Storage.Sqlite;
@@ -25,7 +27,8 @@ public static class QuorumStorage
     /// <summary>
     /// Registers grain storage named <see cref="ProviderName"/> (also as the default provider): Orleans' ADO.NET
     /// grain storage behind <see cref="QuorumGrainStorage"/>. Also registers a silo lifecycle step that applies the schema before the provider or any grain reads or writes
-    /// (asynchronously, during the silo's start; this call itself does no I/O), and <see cref="IDatabaseProbe"/>.
+    /// (asynchronously, during the silo's start; this call itself does no I/O), <see cref="IDatabaseProbe"/>, and the
+    /// edit and rating journals (<see cref="IEditJournal"/>, <see cref="IRatingJournal"/>) on the same database.
     /// State is serialised by Orleans' default grain storage serializer (JSON) into the binary payload column.
     /// A state is identified by grain type, grain key and state name, so grains of different types may share
     /// keys and state names.
@@ -71,26 +74,34 @@ public static class QuorumStorage
         services.TryAddSingleton(provider => provider.GetRequiredKeyedService<IGrainStorage>(ProviderName));
 
         services.AddQuorumDatabaseProbe(settings);
-        services.AddEditJournal(settings);
+        services.AddJournals(settings);
         return silo;
     }
 
-    /// <summary>The edit journal (group-committed, append-only) on the same database as grain state.</summary>
-    private static void AddEditJournal(this IServiceCollection services, StorageSettings settings)
+    /// <summary>
+    /// The edit and rating journals (each group-committed, append-only) on the same database as grain state. The
+    /// container disposes each journal, which commits what is queued, before the connections it writes through.
+    /// </summary>
+    private static void AddJournals(this IServiceCollection services, StorageSettings settings)
     {
         if (settings.Backend == StorageBackend.Sqlite)
         {
             services.AddSingleton<EditStore>(provider => new SqliteEditStore(
+                provider.GetRequiredService<SingleWriterSqliteDataSource>(), settings.ConnectionString));
+            services.AddSingleton<RatingStore>(provider => new SqliteRatingStore(
                 provider.GetRequiredService<SingleWriterSqliteDataSource>(), settings.ConnectionString));
         }
         else
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
             services.AddSingleton<EditStore>(provider => new PostgresEditStore(provider.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<RatingStore>(provider => new PostgresRatingStore(provider.GetRequiredService<NpgsqlDataSource>()));
         }
 
         services.AddSingleton<EditJournal>();
         services.AddSingleton<IEditJournal>(provider => provider.GetRequiredService<EditJournal>());
+        services.AddSingleton<RatingJournal>();
+        services.AddSingleton<IRatingJournal>(provider => provider.GetRequiredService<RatingJournal>());
     }
 
     /// <summary>Registers only <see cref="IDatabaseProbe"/>, for a web node without a silo.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quorum.Domain.Editing;
+using Quorum.Storage.Editing;
 using Quorum.Storage.Tests.Databases;
 using Quorum.Storage.Tests.Hosting;
 
@@ -100,6 +101,27 @@ public abstract class EditJournalContract(ITestDatabases databases)
             Assert.Equal(Appends, await journal.LastClientSeqAsync(item, "option3", item, "tab", 0));
         }
 
+        Assert.Empty(silo.Errors);
+    }
+
+    [Fact]
+    public async Task Edits_applied_while_a_commit_is_held_back_share_the_next_commit()
+    {
+        const int Fields = 50;
+        var settings = await databases.CreateAsync();
+        await using var silo = await TestSilo.StartAsync(settings);
+        var journal = silo.Services.GetRequiredService<EditJournal>();
+        var (panel, item) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await HeldCommits.AppendAllAsync(databases, settings, silo, () => Enumerable.Range(0, Fields).Select(f => journal.AppendAsync(
+            [Edit(panel, item, $"option:{f}", 1, item, "tab", 1, "[\"x\"]"), Edit(panel, item, $"option:{f}", 2, item, "tab", 2, "[\"y\"]")])));
+
+        for (var f = 0; f < Fields; f++)
+        {
+            Assert.Equal([1, 2], (await journal.ReadAsync(item, $"option:{f}", 0)).Select(e => e.Revision));
+        }
+
+        HeldCommits.AssertShared(journal.Commits, Fields);
         Assert.Empty(silo.Errors);
     }
 

@@ -2,6 +2,8 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Quorum.Domain.Editing;
+using Quorum.Storage.Postgres;
+using static Quorum.Storage.Postgres.PostgresBatch;
 
 namespace Quorum.Storage.Editing;
 
@@ -9,7 +11,7 @@ namespace Quorum.Storage.Editing;
 /// The edit journal in PostgreSQL: a commit's rows go in one statement over arrays (MEASURED.md: 100 rows a
 /// commit with unnest reach 80,000 rows/s, one row a commit 2,300), and RETURNING names the rows stored.
 /// </summary>
-internal sealed class PostgresEditStore(NpgsqlDataSource dataSource) : EditStore
+internal sealed class PostgresEditStore(NpgsqlDataSource dataSource) : EditStore(dataSource)
 {
     private const string Insert = """
         INSERT INTO field_edit (item_id, field, revision, panel_id, author_id, client_id, client_seq, edited_at, op)
@@ -74,12 +76,9 @@ internal sealed class PostgresEditStore(NpgsqlDataSource dataSource) : EditStore
         return edits;
     }
 
-    protected override async ValueTask<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) =>
-        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-
     protected override async Task<bool[]> InsertAsync(DbTransaction transaction, IReadOnlyList<RecordedEdit> rows, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(Insert, (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
+        await using var command = Command(transaction, Insert);
         AddKeys(command, rows);
         command.Parameters.Add(Array("panels", NpgsqlDbType.Uuid, rows.Select(e => e.PanelId)));
         command.Parameters.Add(Array("authors", NpgsqlDbType.Uuid, rows.Select(e => e.AuthorId)));
@@ -87,34 +86,21 @@ internal sealed class PostgresEditStore(NpgsqlDataSource dataSource) : EditStore
         command.Parameters.Add(Array("seqs", NpgsqlDbType.Bigint, rows.Select(e => e.ClientSeq)));
         command.Parameters.Add(Array("ats", NpgsqlDbType.TimestampTz, rows.Select(e => e.At.UtcDateTime)));
         command.Parameters.Add(Array("ops", NpgsqlDbType.Text, rows.Select(e => e.Op.ToString())));
-
-        var stored = new HashSet<(Guid, string, int)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stored.Add((reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2)));
-            }
-        }
-
-        // Remove as matched, so that if one commit carried the same revision twice only the first counts as stored.
-        return [.. rows.Select(e => stored.Remove((e.ItemId, e.Field, e.Revision)))];
+        return await PostgresBatch.InsertAsync(
+            command, rows, e => (e.ItemId, e.Field, e.Revision), r => (r.GetGuid(0), r.GetString(1), r.GetInt32(2)), cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task DeleteAsync(DbTransaction transaction, IReadOnlyList<RecordedEdit> rows, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(Delete, (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
+        await using var command = Command(transaction, Delete);
         AddKeys(command, rows);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void AddKeys(NpgsqlCommand command, IReadOnlyList<RecordedEdit> rows)
+    private static void AddKeys(DbCommand command, IReadOnlyList<RecordedEdit> rows)
     {
         command.Parameters.Add(Array("items", NpgsqlDbType.Uuid, rows.Select(e => e.ItemId)));
         command.Parameters.Add(Array("fields", NpgsqlDbType.Text, rows.Select(e => e.Field)));
         command.Parameters.Add(Array("revisions", NpgsqlDbType.Integer, rows.Select(e => e.Revision)));
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 }

@@ -1,8 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Quorum.Domain.Editing;
 using Quorum.Storage.Sqlite;
+using static Quorum.Storage.Sqlite.SqliteValues;
 
 namespace Quorum.Storage.Editing;
 
@@ -11,7 +10,7 @@ namespace Quorum.Storage.Editing;
 /// commits and state writes never contend for the file's lock; reads use their own connection, which write-ahead
 /// logging lets run beside a writer.
 /// </summary>
-internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, string connectionString) : EditStore
+internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, string connectionString) : EditStore(writers)
 {
     private const string Insert = """
         INSERT INTO FieldEdit (ItemId, Field, Revision, PanelId, AuthorId, ClientId, ClientSeq, EditedAt, Op)
@@ -35,7 +34,7 @@ internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, stri
     public override async Task<long?> LastClientSeqAsync(
         Guid itemId, string field, Guid authorId, string clientId, int afterRevision, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenForReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await SqliteConnectionSetup.OpenForReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = LastSeq;
         AddParameter(command, "$item", Key(itemId));
@@ -49,7 +48,7 @@ internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, stri
     public override async Task<IReadOnlyList<RecordedEdit>> ReadAsync(
         Guid itemId, string field, int afterRevision, int upToRevision, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenForReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await SqliteConnectionSetup.OpenForReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = Select;
         AddParameter(command, "$item", Key(itemId));
@@ -62,38 +61,19 @@ internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, stri
         {
             var revision = reader.GetInt32(0);
             edits.Add(new RecordedEdit(
-                Guid.ParseExact(reader.GetString(1), "N"),
+                ReadKey(reader, 1),
                 itemId,
                 field,
                 revision,
-                Guid.ParseExact(reader.GetString(2), "N"),
+                ReadKey(reader, 2),
                 reader.GetString(3),
                 reader.GetInt64(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                ReadTime(reader, 5),
                 ParseOp(reader.GetString(6), itemId, field, revision)));
         }
 
         return edits;
     }
-
-    private async Task<SqliteConnection> OpenForReadAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            SqliteConnectionSetup.Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    protected override async ValueTask<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) =>
-        await writers.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     protected override Task<bool[]> InsertAsync(DbTransaction transaction, IReadOnlyList<RecordedEdit> rows, CancellationToken cancellationToken)
     {
@@ -121,7 +101,7 @@ internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, stri
             author.Value = Key(edit.AuthorId);
             client.Value = edit.ClientId;
             seq.Value = edit.ClientSeq;
-            at.Value = edit.At.ToUnixTimeMilliseconds();
+            at.Value = Time(edit.At);
             op.Value = edit.Op.ToString();
             inserted[i] = command.ExecuteNonQuery() == 1;
         }
@@ -145,14 +125,4 @@ internal sealed class SqliteEditStore(SingleWriterSqliteDataSource writers, stri
 
         return Task.CompletedTask;
     }
-
-    private static DbCommand Command(DbTransaction transaction, string sql)
-    {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static string Key(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
 }

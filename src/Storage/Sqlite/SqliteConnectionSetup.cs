@@ -25,6 +25,26 @@ internal static class SqliteConnectionSetup
     private const string PerConnectionPragmas =
         "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
 
+    /// <summary>
+    /// Opens a configured connection outside the single-writer queue, for the journals' reads, which write-ahead
+    /// logging lets run beside the writer.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenForReadAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Configure(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Applies the per-connection pragmas to an open connection.</summary>
     public static void Configure(SqliteConnection connection)
     {

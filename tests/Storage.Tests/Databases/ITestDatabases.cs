@@ -20,4 +20,13 @@ public interface ITestDatabases
 
     /// <summary>The provider's queries as stored in OrleansQuery.</summary>
     Task<IReadOnlyDictionary<string, string>> ReadProviderQueriesAsync(StorageSettings settings);
+
+    /// <summary>The rating column of the rating journal's row (item, seq) as stored, or null when there is none.</summary>
+    Task<string?> ReadRatingJsonAsync(StorageSettings settings, Guid itemId, int seq);
+
+    /// <summary>
+    /// Holds back every journal commit of the silo until disposed (SQLite: the silo's single writer turn;
+    /// PostgreSQL: a lock on the journal tables); appends queue behind the commit the writer has taken.
+    /// </summary>
+    Task<IAsyncDisposable> HoldJournalCommitsAsync(StorageSettings settings, IServiceProvider silo);
 }

@@ -149,10 +149,44 @@ public sealed class PostgresTestDatabases : ITestDatabases, IAsyncLifetime
         return queries;
     }
 
+    public async Task<string?> ReadRatingJsonAsync(StorageSettings settings, Guid itemId, int seq)
+    {
+        await using var connection = await OpenAsync(settings);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rating FROM item_rating WHERE item_id = @item AND seq = @seq";
+        command.Parameters.AddWithValue("item", itemId);
+        command.Parameters.AddWithValue("seq", seq);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    public async Task<IAsyncDisposable> HoldJournalCommitsAsync(StorageSettings settings, IServiceProvider silo)
+    {
+        var connection = await OpenAsync(settings);
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = connection.CreateCommand())
+        {
+            // Conflicts with the ROW EXCLUSIVE lock an INSERT takes, and with nothing a SELECT takes.
+            command.CommandText = "LOCK TABLE field_edit, item_rating IN SHARE ROW EXCLUSIVE MODE";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new HeldLock(connection, transaction);
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(StorageSettings settings)
     {
         var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    private sealed class HeldLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.CommitAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }

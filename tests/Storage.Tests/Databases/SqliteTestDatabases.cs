@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Quorum.Storage.Sqlite;
 
 namespace Quorum.Storage.Tests.Databases;
 
@@ -83,6 +85,19 @@ public sealed class SqliteTestDatabases : ITestDatabases, IAsyncLifetime
 
         return queries;
     }
+
+    public async Task<string?> ReadRatingJsonAsync(StorageSettings settings, Guid itemId, int seq)
+    {
+        await using var connection = await OpenAsync(settings);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Rating FROM ItemRating WHERE ItemId = $item AND Seq = $seq";
+        command.Parameters.AddWithValue("$item", itemId.ToString("N"));
+        command.Parameters.AddWithValue("$seq", seq);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    public async Task<IAsyncDisposable> HoldJournalCommitsAsync(StorageSettings settings, IServiceProvider silo) =>
+        await silo.GetRequiredService<SingleWriterSqliteDataSource>().OpenConnectionAsync();
 
     /// <summary>Opens the existing database read-only, so a check can never create or change it.</summary>
     public static async Task<SqliteConnection> OpenAsync(StorageSettings settings)
