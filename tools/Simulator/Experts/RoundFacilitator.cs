@@ -31,6 +31,7 @@ public sealed class RoundFacilitator
     // The newest summary of each item, and of its open round's ratings (itemReview events and the dashboard).
     private readonly ConcurrentDictionary<Guid, ItemSummary> _items = new();
     private readonly ConcurrentDictionary<Guid, ItemLive> _live = new();
+    private readonly ConcurrentDictionary<(Guid ItemId, int RatingSeq), byte> _heard = new();
 
     // The facilitator's own task only.
     private readonly Dictionary<string, List<Guid>> _firstReview = new(StringComparer.Ordinal);
@@ -52,7 +53,12 @@ public sealed class RoundFacilitator
         _roundTime = roundTime;
         hub.OnItemReview(summary =>
         {
-            panel.Counters.RatingSeenLive();
+            // Every rating is announced with its own number; other changes repeat the number of the last one.
+            if (summary.Live is { RatingSeq: > 0 } live && _heard.TryAdd((summary.ItemId, live.RatingSeq), 0))
+            {
+                panel.Counters.RatingSeenLive();
+            }
+
             See(summary);
         });
     }

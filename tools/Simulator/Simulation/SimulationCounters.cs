@@ -75,7 +75,7 @@ public sealed class SimulationCounters
     /// <summary>An author revised an item the panel sent back.</summary>
     public void Revised() => Interlocked.Increment(ref _revisions);
 
-    /// <summary>An <c>itemReview</c> event (a rating in an open round) reached the facilitator's connection.</summary>
+    /// <summary>A rating in an open round reached the facilitator's connection as an <c>itemReview</c> event (each rating once).</summary>
     public void RatingSeenLive() => Interlocked.Increment(ref _ratingsSeenLive);
 
     public CounterSnapshot Snapshot() => new(

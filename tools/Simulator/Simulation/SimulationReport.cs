@@ -45,7 +45,7 @@ public sealed record SimulationReport(
     [JsonIgnore]
     public int Revisions { get; init; }
 
-    /// <summary><c>itemReview</c> events (ratings in open rounds) that reached the facilitator's connection.</summary>
+    /// <summary>Ratings in open rounds that reached the facilitator's connection as <c>itemReview</c> events (each once).</summary>
     [JsonIgnore]
     public int RatingsSeenLive { get; init; }
 
