@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Quorum.Domain;
+using Quorum.Simulator.Server.Api;
 using Quorum.Simulator.Simulation;
 using Quorum.Testing;
 
@@ -103,6 +105,52 @@ public sealed class PanelSimulationTests
             Assert.False(string.IsNullOrWhiteSpace(title));
             Assert.StartsWith(title.TrimEnd('…'), Text.Opening(main.Text, int.MaxValue), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_panel_set_to_every_instrument_is_rated_on_each_of_them_in_one_round()
+    {
+        await using var server = await QuorumServer.StartAsync();
+        await using var facilitator = new QuorumClient(server.Address);
+        await facilitator.SignInOrFailAsync(server.FirstFacilitatorLink ?? throw new InvalidOperationException(server.Output));
+        var panelId = Guid.Parse((await facilitator.CreatePanelAsync("Every instrument"))["panelId"]!.GetValue<string>());
+        var (_, simulatorLink) = await facilitator.InviteAsync(panelId, "Simulator", role: "facilitator");
+        var diagnostics = new StringWriter();
+        Instrument[] all = [Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect, Instrument.Clarity, Instrument.Angoff];
+
+        var report = await new PanelSimulation(
+                Options(server.Address, simulatorLink, panelId, experts: 4, items: 8) with { MaxRounds = 1, Instruments = all }, TextWriter.Null, diagnostics)
+            .RunAsync(CancellationToken.None);
+
+        Assert.True(report.Errors == 0, $"errors: {diagnostics}\nserver:\n{server.Output}");
+        Assert.True(report.Refusals == report.Locked + report.LateRatings, $"refusals besides locks and late ratings: {diagnostics}");
+        Assert.Equal((8, 0), (report.Agreed + report.NeedsRevision, report.Revisions));
+        var panel = await facilitator.GetAsync($"api/panels/{panelId}");
+        Assert.Equal(["essentiality", "relevance", "keyCorrect", "clarity", "angoff"], panel["review"]!["instruments"]!.AsArray().Select(i => i!.GetValue<string>()));
+
+        // One round per item; every rater answered every instrument that applies (a scenario has no key and no Angoff).
+        var hub = await facilitator.ConnectHubAsync();
+        var rounds = (await hub.CallOkAsync("ListRounds", panelId)).AsArray();
+        Assert.Equal((report.RoundsOpened, report.RoundsOpened, 8), (rounds.Count, report.RoundsClosed, rounds.Sum(r => r!["items"]!.GetValue<int>())));
+        var raters = 0;
+        foreach (var round in rounds)
+        {
+            foreach (var result in (await hub.CallOkAsync("GetRound", Guid.Parse(round!["roundId"]!.GetValue<string>())))["results"]!["items"]!.AsArray())
+            {
+                var statistics = result!["statistics"]!;
+                var rated = statistics["raters"]!.GetValue<int>();
+                var isQuestion = result["isQuestion"]!.GetValue<bool>();
+                raters += rated;
+                Assert.Equal(rated, Sum(statistics["clarity"]!));
+                Assert.Equal(rated, Sum(statistics["relevance"]!));
+                Assert.Equal(isQuestion ? rated : 0, Sum(statistics["angoff"]!));
+                Assert.Equal(isQuestion ? rated : 0, statistics["keyAgree"]!.GetValue<int>() + statistics["keyDisagree"]!.GetValue<int>());
+            }
+        }
+
+        Assert.Equal(report.Ratings, raters);
+
+        static int Sum(JsonNode counts) => counts.AsArray().Sum(c => c!.GetValue<int>());
     }
 
     [Fact]
