@@ -108,7 +108,7 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         Assert.Equal(ItemStatus.Agreed, results.Items.Single(i => i.ItemId == agreed).Outcome);
         var failed = results.Items.Single(i => i.ItemId == contested);
         Assert.Equal(ItemStatus.NeedsRevision, failed.Outcome);
-        Assert.Contains(failed.Decision.Failed, c => c.Rule == "cvr");
+        Assert.Contains(failed.Decision.FailedChecks(), c => c.Rule == "cvr");
         Assert.Equal(ItemStatus.Agreed, (await Grains.GetGrain<IItemGrain>(agreed).GetSummary())!.Status);
         Assert.Equal(ItemStatus.NeedsRevision, (await Grains.GetGrain<IItemGrain>(contested).GetSummary())!.Status);
         Assert.Equal(5, results.Overall.Raters);

@@ -99,5 +99,6 @@ public sealed record RuleCheck(string Rule, bool Met, double? Value, double? Thr
 /// <summary>What the rules say of an item: agreed, or needs revision with the rules it failed.</summary>
 public sealed record ConsensusDecision(bool Agreed, IReadOnlyList<RuleCheck> Checks)
 {
-    public IEnumerable<RuleCheck> Failed => Checks.Where(c => !c.Met);
+    /// <summary>The rules not met (a method, not a property: stored states keep data only).</summary>
+    public IEnumerable<RuleCheck> FailedChecks() => Checks.Where(c => !c.Met);
 }

@@ -46,7 +46,8 @@ public static class FleissKappa
         var shares = totals.Select(t => t / ((double)counts.Count * raters)).ToArray();
         var observed = agreement / counts.Count;
         var chance = shares.Sum(p => p * p);
-        var kappa = chance >= 1 ? (observed >= 1 ? 1 : double.NaN) : (observed - chance) / (1 - chance);
+        // Every rating in one category makes P_e = P = 1: kappa is 0/0, undefined, not perfect agreement.
+        var kappa = chance >= 1 ? double.NaN : (observed - chance) / (1 - chance);
         return new FleissKappaResult(kappa, observed, chance, shares);
     }
 }

@@ -24,15 +24,18 @@ public static class Instruments
 {
     public static readonly IReadOnlyList<Instrument> All = Enum.GetValues<Instrument>();
 
+    // Lists here are arrays, never collection expressions: grain storage records the runtime type of what it stores,
+    // and the compiler's own list types cannot be created again when the state is read.
+
     /// <summary>What a new panel uses: essentiality, relevance and the key.</summary>
-    public static readonly IReadOnlyList<Instrument> Defaults = [Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect];
+    public static readonly IReadOnlyList<Instrument> Defaults = new[] { Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect };
 
     /// <summary>True when the instrument asks about something a scenario does not have (a key, a chance of answering).</summary>
     public static bool NeedsQuestion(this Instrument instrument) => instrument is Instrument.KeyCorrect or Instrument.Angoff;
 
     /// <summary>The panel's instruments that apply to an item (a scenario has no key and is not answered).</summary>
     public static IReadOnlyList<Instrument> For(IReadOnlyCollection<Instrument> panel, bool isQuestion) =>
-        [.. panel.Where(i => isQuestion || !i.NeedsQuestion()).Order()];
+        panel.Where(i => isQuestion || !i.NeedsQuestion()).Order().ToArray();
 
     /// <summary>Checks a panel's choice: known instruments, no repeats, at least one; null when acceptable.</summary>
     public static InputProblem? Check(IReadOnlyCollection<Instrument>? chosen)

@@ -42,6 +42,11 @@ public sealed record Rating(Essentiality? Essentiality, int? Relevance, bool? Ke
             }
         }
 
+        if (applies.Count == 0)
+        {
+            return new InputProblem("rating", "This panel rates none of its instruments on a scenario (they are about a key or a chance of answering).");
+        }
+
         foreach (var instrument in applies)
         {
             if (Check(instrument) is { } problem)
@@ -50,9 +55,10 @@ public sealed record Rating(Essentiality? Essentiality, int? Relevance, bool? Ke
             }
         }
 
-        if (Reason is { Length: > Limits.ReasonLength })
+        // Checked as every other typed text is: characters as a person counts them, no control characters.
+        if (Text.Check("reason", Reason, Limits.ReasonLength, required: false, "A reason") is { } reasonProblem)
         {
-            return new InputProblem("reason", $"A reason can be at most {Limits.ReasonLength} characters.");
+            return reasonProblem;
         }
 
         if (NeedsReason && string.IsNullOrWhiteSpace(Reason))

@@ -45,17 +45,7 @@ public static class ItemLifecycle
                 : "Items go into review when a facilitator opens a round over them.");
         }
 
-        var allowed = (from, to) switch
-        {
-            (ItemStatus.Draft, ItemStatus.Withdrawn) => actor.IsFacilitator || actor.IsAuthor,
-            (ItemStatus.NeedsRevision, ItemStatus.Draft) => actor.IsFacilitator || actor.IsAuthor,
-            (ItemStatus.Agreed, ItemStatus.NeedsRevision) or (ItemStatus.NeedsRevision, ItemStatus.Agreed) => actor.IsFacilitator,
-            (ItemStatus.Agreed, ItemStatus.Final) or (ItemStatus.Final, ItemStatus.Agreed) => actor.IsFacilitator,
-            (_, ItemStatus.Withdrawn) when from != ItemStatus.Final => actor.IsFacilitator,
-            (ItemStatus.Withdrawn, ItemStatus.Draft) => actor.IsFacilitator,
-            _ => (bool?)null,
-        };
-
+        var allowed = MayMove(from, to, actor);
         if (allowed is null)
         {
             return new InputProblem("status", $"An item cannot go from {Describe(from)} to {Describe(to)}.");
@@ -63,9 +53,11 @@ public static class ItemLifecycle
 
         if (allowed == false)
         {
-            return new InputProblem("status", actor.IsAuthor
-                ? $"Only a facilitator can move an item from {Describe(from)} to {Describe(to)}."
-                : $"Only the item's author or a facilitator can move it from {Describe(from)} to {Describe(to)}.");
+            // Name who may, not who is asking: another expert must not be told the author could do it when only a
+            // facilitator can.
+            return new InputProblem("status", MayMove(from, to, new StatusActor(IsFacilitator: false, IsAuthor: true)) == true
+                ? $"Only the item's author or a facilitator can move it from {Describe(from)} to {Describe(to)}."
+                : $"Only a facilitator can move an item from {Describe(from)} to {Describe(to)}.");
         }
 
         var needsReason = IsOverride(from, to) || to == ItemStatus.Withdrawn || from == ItemStatus.Final;
@@ -76,10 +68,20 @@ public static class ItemLifecycle
                 : $"Give the reason for moving the item from {Describe(from)} to {Describe(to)}; it is recorded.");
         }
 
-        return reason is { Length: > Limits.ReasonLength }
-            ? new InputProblem("reason", $"A reason can be at most {Limits.ReasonLength} characters.")
-            : null;
+        return Text.Check("reason", reason, Limits.ReasonLength, required: false, "A reason");
     }
+
+    /// <summary>Whether <paramref name="actor"/> may move an item by hand; null when nobody may.</summary>
+    private static bool? MayMove(ItemStatus from, ItemStatus to, StatusActor actor) => (from, to) switch
+    {
+        (ItemStatus.Draft, ItemStatus.Withdrawn) => actor.IsFacilitator || actor.IsAuthor,
+        (ItemStatus.NeedsRevision, ItemStatus.Draft) => actor.IsFacilitator || actor.IsAuthor,
+        (ItemStatus.Agreed, ItemStatus.NeedsRevision) or (ItemStatus.NeedsRevision, ItemStatus.Agreed) => actor.IsFacilitator,
+        (ItemStatus.Agreed, ItemStatus.Final) or (ItemStatus.Final, ItemStatus.Agreed) => actor.IsFacilitator,
+        (_, ItemStatus.Withdrawn) when from != ItemStatus.Final => actor.IsFacilitator,
+        (ItemStatus.Withdrawn, ItemStatus.Draft) => actor.IsFacilitator,
+        _ => null,
+    };
 
     /// <summary>The status in words, as the pages show it.</summary>
     public static string Describe(ItemStatus status) => status switch

@@ -312,7 +312,7 @@ public sealed partial class ItemGrain(
         ArgumentNullException.ThrowIfNull(round);
         if (!state.RecordExists)
         {
-            return new RoundEntry(null, string.Empty, [new InputProblem("itemId", "There is no such item.")]);
+            return new RoundEntry(null, string.Empty, new[] { new InputProblem("itemId", "There is no such item.") });
         }
 
         var s = state.State;
@@ -323,12 +323,12 @@ public sealed partial class ItemGrain(
 
         if (s.CurrentRound is { } other)
         {
-            return new RoundEntry(null, Title(), [new InputProblem("status", $"The item is already in the open round \"{other.Name}\".")]);
+            return new RoundEntry(null, Title(), new[] { new InputProblem("status", $"The item is already in the open round \"{other.Name}\".") });
         }
 
         if (!ItemLifecycle.CanEnterReview(s.Status))
         {
-            return new RoundEntry(null, Title(), [new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.")]);
+            return new RoundEntry(null, Title(), new[] { new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.") });
         }
 
         var fields = await CurrentFields();

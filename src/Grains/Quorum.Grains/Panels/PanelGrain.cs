@@ -389,7 +389,7 @@ public sealed partial class PanelGrain(
             return Problem.Invalid("pseudonymous", "Pseudonymity is settled before the first item is written: the panel was told what is revealed, and names already shown cannot be taken back.");
         }
 
-        state.State.Review = settings with { Instruments = [.. settings.Instruments.Order()] };
+        state.State.Review = settings with { Instruments = settings.Instruments.Order().ToArray() };
         foreach (var member in state.State.Members.Values)
         {
             GivePseudonym(member);

@@ -152,7 +152,7 @@ public sealed partial class RoundGrain(
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new StatementStatistics(g.Key, PanelStatistics.Compute([.. g.Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings))], s.Settings.Instruments)))
                 .ToList();
-            s.Results = new RoundResults([.. closed.Select(c => c.Result)], PanelStatistics.Compute(rated, s.Settings.Instruments), byStatement);
+            s.Results = new RoundResults(closed.Select(c => c.Result).ToList(), PanelStatistics.Compute(rated, s.Settings.Instruments), byStatement);
             s.Status = RoundStatus.Closed;
             s.ClosedAt = clock.GetUtcNow();
             await state.SaveAsync(DeactivateOnIdle);
