@@ -5,8 +5,8 @@ namespace Quorum.Simulator.Experts;
 
 /// <summary>
 /// An expert reviewing someone else's item: opens it and reads. At the first look they sometimes put a sentence of
-/// their own in front of its stem or vignette while its text may still be edited (often while its author is still
-/// typing there), and sometimes start a thread (some of them challenges); at any look they may reply in a thread.
+/// their own in front of its stem or vignette while its text may still be edited (sometimes while its author is
+/// still typing there), and sometimes start a thread (some of them challenges); at any look they may reply in a thread.
 /// When the item is in an open round they usually rate it on the round's instruments, after reading the previous
 /// round's feedback if it has been back for revision; otherwise they tell the facilitator they pass.
 /// </summary>
@@ -50,8 +50,8 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         var reply = random.NextDouble() < habits.Reply;
         var rate = random.NextDouble() < habits.Rate;
 
-        // Reading takes longer than clicking.
-        await pacing.PauseAsync(cancellation, 2).ConfigureAwait(false);
+        // Reading takes longer than clicking; the last round's feedback on an item back for revision takes a little more.
+        await pacing.PauseAsync(cancellation, view.Review.Previous is null ? 2 : 3).ConfigureAwait(false);
 
         // Only while the item is written or revised: in review and after, its text is locked.
         if (firstLook && addText && view.Summary.IsEditable)
@@ -76,7 +76,9 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         }
 
         var rated = false;
-        if (rate && round is not null)
+
+        // A scenario on a panel that rates only the key and Angoff has nothing to rate: the expert passes.
+        if (rate && round is not null && view.Review.Instruments.Count > 0)
         {
             // The round's instruments are the ones that apply to this item (a scenario has no key to judge). An item back
             // after revision shows the last round's distribution and reasons, which this expert has just read.
