@@ -6,7 +6,8 @@ namespace Quorum.Browser.Tests;
 
 /// <summary>
 /// In real Chromium, three people at once: a facilitator invites two experts; one writes an item; the other
-/// comments, challenges and rates it; the facilitator's live view changes as it happens, without a reload.
+/// comments, challenges and, once a round is open, rates it; the facilitator's live dashboard changes as it happens,
+/// without a reload.
 /// </summary>
 public sealed partial class PanelFlowTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -40,8 +41,8 @@ public sealed partial class PanelFlowTests(BrowserFixture browser) : IClassFixtu
         var writerLink = await InviteAsync(facilitator, "Wren Writer", "Frontline practitioner");
         var reviewerLink = await InviteAsync(facilitator, "Rhys Reviewer", "Lawyer");
 
-        await facilitator.GetByRole(AriaRole.Link, new() { Name = "Live view" }).ClickAsync();
-        await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Live view — Child and family panel" })).ToBeVisibleAsync();
+        await facilitator.GetByRole(AriaRole.Link, new() { Name = "Live dashboard" }).ClickAsync();
+        await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Live dashboard — Child and family panel" })).ToBeVisibleAsync();
         await Expect(facilitator.GetByTestId("connection-status")).ToContainTextAsync("Live");
 
         // The writer writes a single best answer item.
@@ -63,11 +64,7 @@ public sealed partial class PanelFlowTests(BrowserFixture browser) : IClassFixtu
         await writer.GetByRole(AriaRole.Button, new() { Name = "Save item" }).ClickAsync();
         await Expect(writer).ToHaveURLAsync(ItemUrl());
 
-        // The item reaches the facilitator's live view without a reload; its markup-like text shows as text.
-        var ratings = facilitator.GetByTestId("ratings-table");
-        var row = ratings.GetByRole(AriaRole.Row).Filter(new() { HasText = "At what age do most children <b>walk</b> unaided?" });
-        await Expect(row).ToHaveCountAsync(1);
-        await Expect(facilitator.Locator("b", new() { HasText = "walk" })).ToHaveCountAsync(0);
+        // The item reaches the facilitator's dashboard without a reload: coverage counts it.
         var coverage = facilitator.GetByTestId("coverage-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "3. Child development" });
         await Expect(coverage.GetByRole(AriaRole.Cell).First).ToHaveTextAsync("1");
 
@@ -80,7 +77,22 @@ public sealed partial class PanelFlowTests(BrowserFixture browser) : IClassFixtu
         await reviewer.GetByLabel("This is a challenge").CheckAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
         await Expect(reviewer.GetByText("Challenge — open")).ToBeVisibleAsync();
-        await Expect(row.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("1");
+
+        // The challenged item joins the dashboard's attention queue; its markup-like text shows as text.
+        var attention = facilitator.GetByTestId("attention").Locator(":scope > li").Filter(new() { HasText = "At what age do most children <b>walk</b> unaided?" });
+        await Expect(attention).ToContainTextAsync("1 open challenge");
+        await Expect(facilitator.Locator("b", new() { HasText = "walk" })).ToHaveCountAsync(0);
+
+        // A draft cannot be rated: ratings need an open round, which a facilitator opens (in a second tab).
+        await Expect(reviewer.GetByTestId("rating-closed")).ToContainTextAsync("not in an open review round");
+        var desk = await facilitator.Context.NewPageAsync();
+        await desk.GotoAsync(facilitator.Url.Replace("/live", "/rounds", StringComparison.Ordinal));
+        await desk.GetByLabel("Statement", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "3. Child development" });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Open round" }).ClickAsync();
+        await Expect(desk.GetByTestId("round-opened")).ToContainTextAsync("Round 1 is open with 1 item.");
+        await Expect(reviewer.GetByTestId("rating-closed")).ToHaveCountAsync(0);
+        var row = facilitator.GetByTestId("live-items").GetByRole(AriaRole.Row).Filter(new() { HasText = "At what age do most children <b>walk</b> unaided?" });
+        await Expect(row.GetByTestId("live-status")).ToHaveTextAsync("In review");
 
         await reviewer.GetByRole(AriaRole.Group, new() { Name = "Essentiality" }).GetByLabel("Essential", new() { Exact = true }).CheckAsync();
         await reviewer.GetByRole(AriaRole.Group, new() { Name = "Relevance" }).GetByLabel("4 — highly relevant").CheckAsync();
@@ -91,17 +103,16 @@ public sealed partial class PanelFlowTests(BrowserFixture browser) : IClassFixtu
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Submit rating" }).ClickAsync();
         await Expect(reviewer.GetByText("Your rating was saved.")).ToBeVisibleAsync();
 
-        // The facilitator's live view shows the rating, still without a reload.
-        await Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("1");
-        await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("1");
-        await Expect(row).ToContainTextAsync("Too few raters");
+        // The facilitator's dashboard shows the rating, still without a reload.
+        await Expect(row.GetByTestId("live-raters")).ToHaveTextAsync("1");
+        await Expect(row).ToContainTextAsync("1 rated; at least 5 needed");
 
-        // The author sees the challenge live and resolves it; the live view's open challenges drop to 0.
+        // The author sees the challenge live and resolves it; the item leaves the attention queue.
         await writer.GetByRole(AriaRole.Button, new() { Name = "Open thread started by Rhys Reviewer" }).ClickAsync();
         await writer.GetByLabel("Resolution note").FillAsync("Key kept: 24 months is outside the usual range.");
         await writer.GetByRole(AriaRole.Button, new() { Name = "Resolve challenge" }).ClickAsync();
         await Expect(writer.GetByText("Challenge — resolved: Key kept: 24 months is outside the usual range. by Wren Writer")).ToBeVisibleAsync();
-        await Expect(row.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("0");
+        await Expect(attention.Filter(new() { HasText = "open challenge" })).ToHaveCountAsync(0);
     }
 
     private static async Task SignInAsync(IPage page, string link)

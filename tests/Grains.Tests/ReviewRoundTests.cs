@@ -255,6 +255,10 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         var round = await OpenAsync(p, itemId);
         var locked = await stem.Edit(p.Experts[0], new FieldEdit("tab", 2, 2, insert));
         Assert.Equal(ProblemCodes.Locked, locked.Error?.Code);
+        var item = Grains.GetGrain<IItemGrain>(itemId);
+        var view = (await item.Get(p.Experts[0])).Value!;
+        Assert.Equal(ProblemCodes.Locked, (await item.SetKeys(p.Experts[0], view.KeysRevision, [2])).Error?.Code);
+        Assert.Equal(ProblemCodes.Locked, (await item.SetStatement(p.Experts[0], view.StatementRevision, "kss-cfp-4")).Error?.Code);
 
         await Grains.GetGrain<IItemGrain>(itemId).Rate(p.Experts[0], Disagree);
         await Grains.GetGrain<IRoundGrain>(round.RoundId).Close(p.Facilitator);
@@ -310,6 +314,7 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
     {
         var p = await PanelAsync(4);
         var itemId = await ItemAsync(p);
+        var quietDraft = await ItemAsync(p, Question("kss-cfp-4"));
         await OpenAsync(p, itemId);
         await Grains.GetGrain<IItemGrain>(itemId).Rate(p.Experts[1], Agree);
         await Grains.GetGrain<IItemGrain>(itemId).Rate(p.Experts[1], Disagree);
@@ -327,13 +332,15 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         }
         while (dashboard.Experts.Sum(e => e.Contributions.Challenges) == 0 && DateTime.UtcNow < deadline);
 
-        Assert.Equal(new Contributions(1, 0, 0, 0), dashboard.Experts.Single(e => e.PersonId == p.Experts[0]).Contributions);
+        Assert.Equal(new Contributions(2, 0, 0, 0), dashboard.Experts.Single(e => e.PersonId == p.Experts[0]).Contributions);
         Assert.Equal(new Contributions(0, 0, 0, 1), dashboard.Experts.Single(e => e.PersonId == p.Experts[1]).Contributions);
         Assert.Equal(new Contributions(0, 0, 1, 0), dashboard.Experts.Single(e => e.PersonId == p.Experts[2]).Contributions);
         Assert.Equal(0.25, dashboard.Voice.Single(v => v.Group == "Academic").PanelShare);
         Assert.Equal(new CoverageLine("kss-cfp-3", 1, 0, 12), dashboard.Coverage.Single(c => c.StatementId == "kss-cfp-3"));
         Assert.Contains(dashboard.Attention.Single(a => a.ItemId == itemId).Reasons, r => r.Contains("open challenge", StringComparison.Ordinal));
-        Assert.Equal(1, dashboard.Items.Single().Live!.Current.Raters);
+        Assert.Equal(1, dashboard.Items.Single().Live!.Current.Raters); // the quiet draft is not sent
+        Assert.DoesNotContain(dashboard.Items, i => i.ItemId == quietDraft);
+        Assert.Equal(1, dashboard.Coverage.Single(c => c.StatementId == "kss-cfp-4").Items);
     }
 
     [Fact]

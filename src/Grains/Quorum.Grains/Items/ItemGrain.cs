@@ -198,6 +198,12 @@ public sealed partial class ItemGrain(
             return Problem.Invalid("keys", "A scenario has no keys.");
         }
 
+        if (LockReason() is { } keysLocked)
+        {
+            // Experts rate whether the key is right: it must not change under them, any more than the text.
+            return new Problem(ProblemCodes.Locked, keysLocked, "keys");
+        }
+
         if (ItemDraft.CheckKeys(state.State.Kind, keys) is { } problem)
         {
             return Problem.Invalid(problem);
@@ -223,6 +229,11 @@ public sealed partial class ItemGrain(
         if (access.Problem is { } denied)
         {
             return denied;
+        }
+
+        if (LockReason() is { } statementLocked)
+        {
+            return new Problem(ProblemCodes.Locked, statementLocked, "statementId");
         }
 
         if (string.IsNullOrEmpty(statementId) ||

@@ -542,18 +542,27 @@ public sealed partial class PanelGrain(
     {
         await LoadSummaries();
         var now = clock.GetUtcNow();
-        var items = summaries.Values.OrderBy(s => s.CreatedAt).ToList();
+        var all = summaries.Values.OrderBy(s => s.CreatedAt).ToList();
         var coverage = state.State.Framework!.Statements
             .Select(st => new CoverageLine(
                 st.Id,
-                items.Count(i => i.StatementId == st.Id && i.Status != ItemStatus.Withdrawn),
-                items.Count(i => i.StatementId == st.Id && i.Status is ItemStatus.Agreed or ItemStatus.Final),
+                all.Count(i => i.StatementId == st.Id && i.Status != ItemStatus.Withdrawn),
+                all.Count(i => i.StatementId == st.Id && i.Status is ItemStatus.Agreed or ItemStatus.Final),
                 state.State.CoverageTargets.TryGetValue(st.Id, out var target) ? target : null))
             .ToList();
-        var attention = items
+        var reasons = all
             .Select(i => (item: i, reasons: Attention.Reasons(i.Live?.Current, i.Live?.Preview, i.OpenChallenges, Latest(i.UpdatedAt, i.Live?.LastRatedAt), now)))
+            .ToList();
+        var attention = reasons
             .Where(x => x.reasons.Count > 0)
             .Select(x => new AttentionItem(x.item.ItemId, x.item.Title, x.reasons))
+            .ToList();
+
+        // Drafts are most of a big bank and have no ratings to watch: the dashboard gets the items that are or have
+        // been in review, and any that need attention (the bank page lists the rest).
+        var items = reasons
+            .Where(x => x.item.Status != ItemStatus.Draft || x.reasons.Count > 0)
+            .Select(x => x.item)
             .ToList();
         var (voice, experts) = Voices();
         return new DashboardView(items, [.. state.State.Rounds], coverage, voice, experts, attention, Review, now);

@@ -11,8 +11,11 @@ import { BankPage } from "./pages/BankPage";
 import { HomePage } from "./pages/HomePage";
 import { ItemPage } from "./pages/ItemPage";
 import { JoinPage } from "./pages/JoinPage";
-import { LivePage } from "./pages/LivePage";
+import { DashboardPage } from "./pages/DashboardPage";
 import { MembersPage } from "./pages/MembersPage";
+import { ReviewSettingsPage } from "./pages/ReviewSettingsPage";
+import { RoundPage } from "./pages/RoundPage";
+import { RoundsPage } from "./pages/RoundsPage";
 import { SignedOutPage } from "./pages/SignedOutPage";
 import { WritePage } from "./pages/WritePage";
 
@@ -24,7 +27,10 @@ const routes: [string, FunctionComponent<Params>][] = [
   ["/signed-out", SignedOutPage as FunctionComponent<Params>],
   ["/panels/:panelId", BankPage as FunctionComponent<Params>],
   ["/panels/:panelId/members", MembersPage as FunctionComponent<Params>],
-  ["/panels/:panelId/live", LivePage as FunctionComponent<Params>],
+  ["/panels/:panelId/live", DashboardPage as FunctionComponent<Params>],
+  ["/panels/:panelId/rounds", RoundsPage as FunctionComponent<Params>],
+  ["/panels/:panelId/rounds/:roundId", RoundPage as FunctionComponent<Params>],
+  ["/panels/:panelId/review", ReviewSettingsPage as FunctionComponent<Params>],
   ["/panels/:panelId/write", WritePage as FunctionComponent<Params>],
   ["/panels/:panelId/items/:itemId", ItemPage as FunctionComponent<Params>],
 ];

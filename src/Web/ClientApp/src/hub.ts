@@ -7,8 +7,9 @@ import {
 import { api } from "./api";
 import type { TextOp } from "ot-text-unicode";
 import type {
-  BankView, EditAck, FieldEditsEvent, FieldState, FieldSync, PresenceEvent, ItemDraft, ItemStatus, ItemSummary, ItemView, MemberView, Outcome, PanelView,
-  Problem, Rating, RatingStatistics, ThreadView,
+  BankView, DashboardView, EditAck, FieldEditsEvent, FieldState, FieldSync, PresenceEvent, ItemDraft, ItemReview, ItemStatus, ItemSummary,
+  ItemView, MemberView, Outcome, PanelView, Problem, Rating, ReviewChange, ReviewSettings, RoundRequest, RoundSummary, RoundView, ThreadView,
+  VoiceChange,
 } from "./types";
 
 /** Hub methods: their arguments and the value of a successful Outcome. */
@@ -27,8 +28,16 @@ export interface HubMethods {
   };
   SetKeys: { args: [itemId: string, baseRevision: number, keys: number[]]; value: FieldState };
   SetStatement: { args: [itemId: string, baseRevision: number, statementId: string]; value: FieldState };
-  Rate: { args: [itemId: string, rating: Rating]; value: RatingStatistics };
-  SetReviewClosed: { args: [itemId: string, closed: boolean]; value: ItemSummary };
+  Rate: { args: [itemId: string, rating: Rating]; value: ItemReview };
+  GetReview: { args: [itemId: string]; value: ItemReview };
+  SetStatus: { args: [itemId: string, status: ItemStatus, reason: string | null]; value: ItemSummary };
+  SetReview: { args: [panelId: string, settings: ReviewSettings]; value: PanelView };
+  OpenRound: { args: [panelId: string, request: RoundRequest]; value: RoundView };
+  CloseRound: { args: [roundId: string]; value: RoundView };
+  GetRound: { args: [roundId: string]; value: RoundView };
+  ListRounds: { args: [panelId: string]; value: RoundSummary[] };
+  GetDashboard: { args: [panelId: string]; value: DashboardView };
+  SetCoverageTarget: { args: [panelId: string, statementId: string, target: number]; value: DashboardView };
   StartThread: { args: [itemId: string, text: string, isChallenge: boolean]; value: ThreadView };
   GetThread: { args: [threadId: string]; value: ThreadView };
   Comment: { args: [threadId: string, parentId: string | null, text: string, isChallenge: boolean]; value: ThreadView };
@@ -44,12 +53,21 @@ export interface HubEvents {
   presence: PresenceEvent;
   threadChanged: ThreadView;
   memberChanged: MemberView;
+  /** An item's summary with the open round's ratings: facilitators only, after every rating. */
+  itemReview: ItemSummary;
+  roundChanged: RoundSummary;
+  reviewChanged: ReviewChange;
+  /** Contributions per group and expert (facilitators only, at most every few seconds). */
+  voiceChanged: VoiceChange;
+  /** Many items arrived at once: lists reload rather than take them one by one. */
+  itemsImported: { panelId: string; count: number };
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "live" | "reconnecting" | "offline";
 
 const eventNames: (keyof HubEvents)[] = [
   "itemCreated", "itemSummary", "fieldChanged", "fieldEdits", "presence", "threadChanged", "memberChanged",
+  "itemReview", "roundChanged", "reviewChanged", "voiceChanged", "itemsImported",
 ];
 const restartDelayMs = 10_000;
 /** How long the automatic reconnect keeps trying before the page falls back to a slow restart that checks the session. */

@@ -30,7 +30,8 @@ export function maxLengthFor(field: string): number {
   return limits.option;
 }
 
-/** The panel's rule: "not necessary", relevance 1-2 and disagreeing with the key need a reason. */
-export function ratingNeedsReason(r: Pick<Rating, "essentiality" | "relevance" | "keyCorrect">): boolean {
-  return r.essentiality === "notNecessary" || (r.relevance > 0 && r.relevance <= 2) || r.keyCorrect === false;
+/** The panel's rule: "not necessary", relevance or clarity 1-2 and disagreeing with the key need a reason. */
+export function ratingNeedsReason(r: Pick<Rating, "essentiality" | "relevance" | "keyCorrect" | "clarity">): boolean {
+  return r.essentiality === "notNecessary" || (!!r.relevance && r.relevance <= 2) || (!!r.clarity && r.clarity <= 2)
+    || r.keyCorrect === false;
 }

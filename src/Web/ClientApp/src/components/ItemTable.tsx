@@ -1,9 +1,12 @@
-// The bank's table of items. Rating figures are numbers and words, never colour alone.
+// The bank's table of items. Rating figures are those of each item's last closed round (the open round's stay
+// hidden until it closes); numbers and words, never colour alone.
 
 import { decimal, itemTitle, kindLabels, meetsCriticalText, statementLabel, statusLabels } from "../labels";
-import type { Framework, ItemSummary } from "../types";
+import { useNameOf } from "../panelContext";
+import type { Framework, ItemSummary, RatingStatistics } from "../types";
 
 export function ItemTable({ items, framework, caption }: { items: ItemSummary[]; framework: Framework; caption: string }) {
+  const nameOf = useNameOf();
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table data-testid="item-table">
@@ -17,40 +20,45 @@ export function ItemTable({ items, framework, caption }: { items: ItemSummary[];
             <th scope="col">Author</th>
             <th scope="col" class="num">Comments</th>
             <th scope="col" class="num">Open challenges</th>
-            <th scope="col" class="num">Raters</th>
+            <th scope="col" class="num">Rounds</th>
+            <th scope="col" class="num">Last round: raters</th>
             <th scope="col" class="num">CVR</th>
             <th scope="col">Meets critical value</th>
             <th scope="col" class="num">I-CVI</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
-            <tr key={item.itemId} data-item-id={item.itemId}>
-              <th scope="row">
-                <a href={`/panels/${encodeURIComponent(item.panelId)}/items/${encodeURIComponent(item.itemId)}`}>
-                  {itemTitle(item.title)}
-                </a>
-              </th>
-              <td>{kindLabels[item.kind] ?? item.kind}</td>
-              <td>{statusLabels[item.status] ?? item.status}{item.reviewClosed ? " (review closed)" : ""}</td>
-              <td>{statementLabel(framework, item.statementId)}</td>
-              <td>{item.authorName}</td>
-              <td class="num">{item.comments}</td>
-              <td class="num">{item.openChallenges}</td>
-              <td class="num">{item.ratings.raters}</td>
-              <td class="num">{item.ratings.raters ? decimal(item.ratings.contentValidityRatio, 3) : "—"}</td>
-              <td><CriticalValue item={item} /></td>
-              <td class="num">{item.ratings.raters ? decimal(item.ratings.itemContentValidityIndex, 2) : "—"}</td>
-            </tr>
-          ))}
+          {items.map((item) => {
+            const r = item.lastRound;
+            return (
+              <tr key={item.itemId} data-item-id={item.itemId}>
+                <th scope="row">
+                  <a href={`/panels/${encodeURIComponent(item.panelId)}/items/${encodeURIComponent(item.itemId)}`}>
+                    {itemTitle(item.title)}
+                  </a>
+                </th>
+                <td>{kindLabels[item.kind] ?? item.kind}</td>
+                <td>{statusLabels[item.status] ?? item.status}</td>
+                <td>{statementLabel(framework, item.statementId)}</td>
+                <td>{nameOf(item.authorId, item.authorName)}</td>
+                <td class="num">{item.comments}</td>
+                <td class="num">{item.openChallenges}</td>
+                <td class="num">{item.rounds}</td>
+                <td class="num">{r ? r.raters : "—"}</td>
+                <td class="num">{r?.raters ? decimal(r.contentValidityRatio, 3) : "—"}</td>
+                <td>{r ? <CriticalValue stats={r} /> : <span class="meta">Not rated yet</span>}</td>
+                <td class="num">{r?.raters ? decimal(r.itemContentValidityIndex, 2) : "—"}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
 }
 
-export function CriticalValue({ item }: { item: ItemSummary }) {
-  const text = meetsCriticalText(item.ratings);
+export function CriticalValue({ stats }: { stats: RatingStatistics }) {
+  const text = meetsCriticalText(stats);
   const state = text === "Yes" ? "yes" : text === "No" ? "no" : "none";
   return (
     <span class={`badge badge-${state}`}>

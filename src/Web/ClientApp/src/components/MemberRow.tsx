@@ -6,10 +6,12 @@ import { roleLabels } from "../labels";
 import type { InviteResult, MemberView, Problem } from "../types";
 import { Alert } from "./Alert";
 
-export function MemberRow({ panelId, member, isMe, onChanged, onNewLink }: {
+export function MemberRow({ panelId, member, isMe, showPseudonym, onChanged, onNewLink }: {
   panelId: string;
   member: MemberView;
   isMe: boolean;
+  /** In a pseudonymous panel: the name other experts see this member by. */
+  showPseudonym: boolean;
   onChanged: (member: MemberView) => void;
   onNewLink: (result: InviteResult) => void;
 }) {
@@ -46,6 +48,7 @@ export function MemberRow({ panelId, member, isMe, onChanged, onNewLink }: {
     <tr data-person-id={member.personId}>
       <th scope="row">{member.name}{isMe ? " (you)" : ""}</th>
       <td>{member.group}</td>
+      {showPseudonym && <td>{member.pseudonym ?? "—"}</td>}
       <td>{member.email ?? ""}</td>
       <td>{roleLabels[member.role] ?? member.role}</td>
       <td>{linkState}</td>

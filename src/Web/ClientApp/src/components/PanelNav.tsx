@@ -1,4 +1,4 @@
-// Navigation within a panel. Members and Live view are offered to facilitators only.
+// Navigation within a panel. Members, review settings and the live dashboard are offered to facilitators only.
 
 import { useCurrentPanel } from "../panelContext";
 
@@ -8,10 +8,12 @@ export function PanelNav({ panelId, path }: { panelId: string; path: string }) {
   const base = `/panels/${encodeURIComponent(panelId)}`;
   const links = [
     { href: base, label: "Item bank" },
+    { href: `${base}/rounds`, label: "Rounds" },
     ...(panel.myRole === "facilitator"
       ? [
+          { href: `${base}/live`, label: "Live dashboard" },
+          { href: `${base}/review`, label: "Review settings" },
           { href: `${base}/members`, label: "Members" },
-          { href: `${base}/live`, label: "Live view" },
         ]
       : []),
   ];

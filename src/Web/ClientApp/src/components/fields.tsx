@@ -71,6 +71,44 @@ export function TextInput(props: Common & {
   );
 }
 
+/** A whole number in a range; the value is kept as typed (a string) so the form can say what is wrong with it. */
+export function NumberInput(props: Common & {
+  value: string;
+  onInput: (value: string) => void;
+  min: number;
+  max: number;
+  step?: number;
+  disabled?: boolean;
+  /** Shown after the box, e.g. "%". */
+  unit?: string;
+}) {
+  const id = useId();
+  return (
+    <div class={`field${props.error ? " has-error" : ""}`}>
+      <Label id={id} label={props.label} optional={props.optional} />
+      {props.hint && <p id={`${id}-hint`} class="hint">{props.hint}</p>}
+      <span class="number-row">
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={props.min}
+          max={props.max}
+          step={props.step ?? 1}
+          value={props.value}
+          disabled={props.disabled}
+          aria-required={props.required ? "true" : undefined}
+          aria-invalid={props.error ? "true" : undefined}
+          aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+        {props.unit && <span aria-hidden="true">{props.unit}</span>}
+      </span>
+      <FieldError id={`${id}-error`} message={props.error} />
+    </div>
+  );
+}
+
 export function TextArea(props: Common & {
   value: string;
   onInput: (value: string) => void;

@@ -14,7 +14,7 @@ export interface FieldTransport {
   sync(fromRevision: number): Promise<Outcome<FieldSync>>;
 }
 
-export type SaveState = "saved" | "saving" | "retrying" | "refused";
+export type SaveState = "saved" | "saving" | "retrying" | "refused" | "locked";
 
 export interface FieldEvents {
   /** The text changed because of others; `op` maps old local positions (cursors, selections) to new ones. */
@@ -148,6 +148,12 @@ export class FieldClient {
       case "not-found":
         // The server will never take this op: drop it (and what was typed on top of it), show why.
         this.refuse(result.error.message);
+        return;
+      case "locked":
+        // The item left drafting (a round took it into review, or it was agreed or withdrawn): nothing typed since
+        // can be saved. Drop it, take in whatever the server applied before the lock, and say why.
+        this.refuse(result.error.message, "locked");
+        void this.catchUp();
         return;
       case "resync":
         void this.catchUp(true);
@@ -290,13 +296,13 @@ export class FieldClient {
     if (!this.inflight) this.setState("saved", null);
   }
 
-  private refuse(message: string) {
+  private refuse(message: string, state: "refused" | "locked" = "refused") {
     this.inflight = null;
     this.buffer = null;
     const before = this.text;
     this.text = this.serverText;
     this.events.remote(this.text, opFromChange(before, this.text));
-    this.setState("refused", message);
+    this.setState(state, message);
   }
 
   private scheduleRetry(problem: Problem) {

@@ -45,6 +45,7 @@ export class ItemEditing {
   private readonly remoteOps = new Map<string, Set<(text: string, op: TextOp) => void>>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly presenceListeners = new Set<Listener>();
+  private readonly lockedListeners = new Set<(field: string, message: string) => void>();
   private readonly presences = new Map<string, RemotePresence>();
   private readonly unsubscribe: (() => void)[] = [];
   private local: Caret = { field: null, anchor: 0, head: 0 };
@@ -120,6 +121,12 @@ export class ItemEditing {
     return () => this.presenceListeners.delete(listener);
   }
 
+  /** Subscribes to an edit refused because the item's text is locked (it left drafting); the edit was dropped. */
+  onLocked(listener: (field: string, message: string) => void): () => void {
+    this.lockedListeners.add(listener);
+    return () => this.lockedListeners.delete(listener);
+  }
+
   /** Subscribes to remote changes of one field's text, with the op that maps old positions to new. */
   onRemote(field: string, listener: (text: string, op: TextOp) => void): () => void {
     let set = this.remoteOps.get(field);
@@ -145,6 +152,7 @@ export class ItemEditing {
     for (const f of this.fields.values()) f.close();
     this.listeners.clear();
     this.presenceListeners.clear();
+    this.lockedListeners.clear();
   }
 
   private add(s: FieldState) {
@@ -164,6 +172,7 @@ export class ItemEditing {
         this.changed(field);
         // Others map this tab's caret at the server's revision: send it once nothing is pending.
         if (state === "saved") this.schedulePresence();
+        if (state === "locked") this.lockedListeners.forEach((l) => l(field, message ?? ""));
       },
       revision: () => this.changed(field),
     });

@@ -48,6 +48,9 @@ export function BankPage({ panelId }: { panelId: string }) {
   };
   useHubEvent("itemCreated", onSummary);
   useHubEvent("itemSummary", onSummary);
+  useHubEvent("itemsImported", (e) => {
+    if (e.panelId === panelId) void applyFilter(filter);
+  });
 
   const panel = data?.panel;
   const statements = panel?.framework.statements ?? [];

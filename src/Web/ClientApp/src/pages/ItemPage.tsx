@@ -1,17 +1,19 @@
-// /panels/:panelId/items/:itemId — one item: its text fields (edited by everyone at once, character by
-// character), keys and statement (saved one by one), my rating, the facilitators' review switch, linked
+// /panels/:panelId/items/:itemId — one item: its status and history, its text fields (edited by everyone at once,
+// character by character, while it is being written or revised; read-only otherwise), keys and statement (saved
+// one by one), what it still needs before review, its review (rounds, my rating, the panel's feedback), linked
 // items and the discussion.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { Alert } from "../components/Alert";
+import { Alert, Notice } from "../components/Alert";
 import { Discussion } from "../components/item/Discussion";
 import { CollaborativeField } from "../components/item/CollaborativeField";
 import { ItemFacts } from "../components/item/ItemFacts";
 import { PeopleHere } from "../components/item/PeopleHere";
 import { KeysEditor, keysText, parseKeys } from "../components/item/KeysEditor";
-import { RatingForm } from "../components/item/RatingForm";
-import { ReviewControl } from "../components/item/ReviewControl";
+import { RequiredChecklist } from "../components/item/RequiredChecklist";
+import { ReviewSection } from "../components/item/ReviewSection";
 import { StatementEditor } from "../components/item/StatementEditor";
+import { StatusSection } from "../components/item/StatusSection";
 import { LoadError, Loading } from "../components/LoadError";
 import { PageHeading } from "../components/PageHeading";
 import {
@@ -22,7 +24,7 @@ import { invoke } from "../hub";
 import { fieldLabel, fieldsFor, itemTitle, shape } from "../labels";
 import { useHubEvent } from "../live";
 import { upsertSummary } from "../threads";
-import type { FieldState, ItemSummary, ItemView, Outcome, PanelView, Problem } from "../types";
+import type { FieldState, ItemStatus, ItemSummary, ItemView, Outcome, PanelView, Problem } from "../types";
 import { joinPanel, useLiveData } from "../useLive";
 import { maxLengthFor } from "../validation";
 
@@ -34,6 +36,22 @@ interface Loaded {
 }
 
 type Edits = Record<string, FieldEdit>;
+
+/** Why the item's text cannot be edited in this status (the server's words), or null while it is written or revised. */
+export function lockReason(status: ItemStatus): string | null {
+  switch (status) {
+    case "inReview": return "The item is in review; its text is locked until the round closes.";
+    case "agreed": return "The panel has agreed this item; its text is locked. A facilitator can send it back for revision.";
+    case "final": return "This item is final; its text is locked.";
+    case "withdrawn": return "This item is withdrawn; its text is locked.";
+    default: return null;
+  }
+}
+
+/** A move in the item's life that the page must read afresh for (history, review, what is missing). */
+function lifecycleChanged(before: ItemSummary, after: ItemSummary): boolean {
+  return before.status !== after.status || before.roundId !== after.roundId || before.rounds !== after.rounds;
+}
 
 function emptyField(field: string, itemId = ""): FieldState {
   return { field, text: "", revision: 0, editedBy: null, editedByName: null, editedAt: null, itemId };
@@ -56,6 +74,7 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
   const [justSaved, setJustSaved] = useState<Record<string, boolean>>({});
   const editing = useRef<ItemEditing | null>(null);
   const [, rerender] = useState(0);
+  const [lockedNotice, setLockedNotice] = useState<string | null>(null);
 
   const { data, setData, problem, reload } = useLiveData<Loaded>(async (): Promise<Outcome<Loaded>> => {
     const panel = await joinPanel(panelId);
@@ -89,14 +108,53 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     return () => options.forEach((unsubscribe) => unsubscribe());
   }, [editing.current]);
 
-  const setSummary = (summary: ItemSummary) => setData((d) => ({ ...d, view: { ...d.view, summary } }));
+  // An edit refused because the item left drafting meanwhile: the field dropped it; say so, and read the item afresh.
+  useEffect(() => {
+    const e = editing.current;
+    if (!e) return;
+    return e.onLocked((field, message) => {
+      setLockedNotice(`Your last change to ${fieldLabel(field)} was not saved: ${message} The text shown is the saved text.`);
+      void reload();
+    });
+  }, [editing.current]);
+
+  /**
+   * Facilitators get the open round's figures (`live`) only on itemReview; the panel-wide itemSummary carries none,
+   * so it must not wipe them out while the round is the same.
+   */
+  const setSummary = (summary: ItemSummary) => setData((d) => {
+    const before = d.view.summary;
+    // Events can overtake each other: an older view of the same round is dropped.
+    if (summary.live && before.live && summary.live.roundId === before.live.roundId && summary.live.ratingSeq < before.live.ratingSeq) return d;
+    const live = summary.live ?? (summary.roundId && summary.roundId === before.live?.roundId ? before.live : null);
+    const next = { ...summary, live };
+    const review = live && d.view.review.roundId === live.roundId && !d.view.review.hidden
+      ? { ...d.view.review, current: live.current, preview: live.preview }
+      : d.view.review;
+    return { ...d, view: { ...d.view, summary: next, review } };
+  });
+
+  const onSummary = (summary: ItemSummary) => {
+    const before = data?.view.summary;
+    setSummary(summary);
+    if (before && lifecycleChanged(before, summary)) void reload();
+  };
 
   useHubEvent("fieldChanged", (state) => {
     if (state.itemId !== itemId) return;
     setEdits((current) => ({ ...current, [state.field]: receive(current[state.field], state) }));
   });
+  useHubEvent("itemReview", (summary) => {
+    if (summary.itemId === itemId && panelRole() === "facilitator") setSummary(summary);
+  });
+  useHubEvent("roundChanged", (round) => {
+    setData((d) => ({ ...d, panel: { ...d.panel, rounds: [...d.panel.rounds.filter((r) => r.roundId !== round.roundId), round] } }));
+  });
+  useHubEvent("reviewChanged", (change) => {
+    setData((d) => ({ ...d, panel: { ...d.panel, review: change.review, disclosure: change.disclosure } }));
+  });
   useHubEvent("itemSummary", (summary) => {
-    if (summary.itemId === itemId) setSummary(summary);
+    if (summary.itemId === itemId) onSummary(summary);
     else if (summary.panelId === panelId) setData((d) => ({ ...d, others: new Map(d.others).set(summary.itemId, summary) }));
   });
   useHubEvent("itemCreated", (summary) => {
@@ -168,10 +226,16 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
     };
   }
 
+  function panelRole() {
+    return data?.panel.myRole;
+  }
+
   const view = data?.view;
   const summary = view?.summary;
   const panel = data?.panel;
   const title = summary ? itemTitle(summary.title) : "Item";
+  const locked = summary ? lockReason(summary.status) : null;
+  const roundName = summary?.roundId ? panel?.rounds.find((r) => r.roundId === summary.roundId)?.name ?? view?.review.roundName ?? null : null;
 
   return (
     <>
@@ -181,38 +245,51 @@ export function ItemPage({ panelId, itemId }: { panelId: string; itemId: string 
       {!problem && !data && <Loading what="the item" />}
       {data && view && summary && panel && (
         <>
-          <ItemFacts summary={summary} framework={panel.framework} />
+          <ItemFacts summary={summary} framework={panel.framework} roundName={roundName} />
           <Links data={data} />
-          {panel.myRole === "facilitator" && <ReviewControl summary={summary} onChanged={setSummary} />}
+          <StatusSection summary={summary} history={view.history} rounds={panel.rounds}
+            facilitator={panel.myRole === "facilitator"} author={summary.authorId === panel.myPersonId}
+            onChanged={onSummary} />
+          {lockedNotice && <Notice>{lockedNotice}</Notice>}
+          {editing.current && (summary.status === "draft" || summary.status === "needsRevision") && (
+            <RequiredChecklist editing={editing.current} kind={summary.kind} keys={parseKeys(edits.keys?.base.text ?? keysText(view.keys))}
+              statementId={edits.statement?.base.text ?? summary.statementId} framework={panel.framework} />
+          )}
 
           <section aria-labelledby="text-heading" class="item-text">
             <h2 id="text-heading">{summary.kind === "scenario" ? "Vignette" : "Question"}</h2>
-            <p class="hint">
-              Text is saved as you type, and everyone viewing this item sees each change as it happens, with
-              where the others are. The correct options and the statement are saved with their own buttons.
-            </p>
+            {locked ? (
+              <p class="notice" id="lock-reason" data-testid="lock-reason">
+                <strong>Read only.</strong> {locked}
+              </p>
+            ) : (
+              <p class="hint">
+                Text is saved as you type, and everyone viewing this item sees each change as it happens, with
+                where the others are. The correct options and the statement are saved with their own buttons.
+              </p>
+            )}
             {editing.current && <PeopleHere editing={editing.current} />}
             {editing.current && fieldsFor(summary.kind).map((field) => (
               <CollaborativeField key={field} editing={editing.current!} field={field} label={fieldLabel(field)}
                 maxLength={maxLengthFor(field)} rows={field === "vignette" ? 12 : field.startsWith("option") ? 2 : 5}
-                required={field === "stem" || field === "vignette"} />
+                required locked={locked} lockId="lock-reason" />
             ))}
-            {summary.kind !== "scenario" && (
-              <KeysEditor kind={summary.kind} edit={edits.keys ?? fresh(emptyField("keys"))}
-                options={Array.from({ length: shape[summary.kind].options }, (_, i) => editing.current?.view(`option${i}`)?.text ?? "")}
-                busy={!!busy.keys} problem={problems.keys ?? null} error={null} justSaved={!!justSaved.keys}
-                actions={actionsFor("keys")} />
-            )}
-            <StatementEditor framework={panel.framework} edit={edits.statement ?? fresh(emptyField("statement"))}
-              busy={!!busy.statement} problem={problems.statement ?? null} justSaved={!!justSaved.statement}
-              actions={actionsFor("statement")} />
+            <fieldset class="plain" disabled={!!locked} aria-describedby={locked ? "lock-reason" : undefined}>
+              {summary.kind !== "scenario" && (
+                <KeysEditor kind={summary.kind} edit={edits.keys ?? fresh(emptyField("keys"))}
+                  options={Array.from({ length: shape[summary.kind].options }, (_, i) => editing.current?.view(`option${i}`)?.text ?? "")}
+                  busy={!!busy.keys} problem={problems.keys ?? null} error={null} justSaved={!!justSaved.keys}
+                  actions={actionsFor("keys")} />
+              )}
+              <StatementEditor framework={panel.framework} edit={edits.statement ?? fresh(emptyField("statement"))}
+                busy={!!busy.statement} problem={problems.statement ?? null} justSaved={!!justSaved.statement}
+                actions={actionsFor("statement")} />
+            </fieldset>
           </section>
 
-          <RatingForm itemId={itemId} hasKey={summary.kind !== "scenario"}
-            myRating={view.myRating} reviewClosed={summary.reviewClosed}
-            onRated={(rating, ratings) => setData((d) => ({
-              ...d, view: { ...d.view, myRating: rating, summary: { ...d.view.summary, ratings } },
-            }))} />
+          <ReviewSection summary={summary} review={view.review} role={panel.myRole} panelInstruments={panel.review.instruments}
+            panelDisclosure={panel.disclosure}
+            onReview={(review) => setData((d) => ({ ...d, view: { ...d.view, review, myRating: review.myRating } }))} />
 
           <Discussion itemId={itemId} threads={view.threads}
             canResolve={panel.myRole === "facilitator" || summary.authorId === panel.myPersonId}

@@ -85,6 +85,7 @@ function MembersTable({ panel, onChanged, onNewLink }: {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Group</th>
+                {panel.review.pseudonymous && <th scope="col">Pseudonym</th>}
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Sign-in link</th>
@@ -94,6 +95,7 @@ function MembersTable({ panel, onChanged, onNewLink }: {
             <tbody>
               {members.map((m) => (
                 <MemberRow key={m.personId} panelId={panel.panelId} member={m} isMe={m.personId === panel.myPersonId}
+                  showPseudonym={panel.review.pseudonymous}
                   onChanged={onChanged} onNewLink={onNewLink} />
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { useEffect, useId, useLayoutEffect, useReducer, useRef, useState } from 
 import type { SaveState } from "../../editing/fieldClient";
 import { offsetOf, opFromShownChange, pointAt, shown } from "../../editing/lineBreaks";
 import type { ItemEditing, RemotePresence } from "../../editing/itemEditing";
+import { useNameOf } from "../../panelContext";
 
 /** An input method (IME) composition under way: what the text was when it began, and others' changes since. */
 interface Composition {
@@ -14,13 +15,17 @@ interface Composition {
   remote: TextOp | null;
 }
 
-export function CollaborativeField({ editing, field, label, rows, maxLength, required }: {
+export function CollaborativeField({ editing, field, label, rows, maxLength, required, locked, lockId }: {
   editing: ItemEditing;
   field: string;
   label: string;
   rows: number;
   maxLength: number;
   required: boolean;
+  /** Why the text cannot be edited now (the item is not being written or revised); null when it can. */
+  locked?: string | null;
+  /** The id of the element that says why, for the text area's description. */
+  lockId?: string;
 }) {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -62,12 +67,14 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
     return () => observer.disconnect();
   }, [client]);
 
+  const nameOf = useNameOf();
   const view = editing.view(field);
   const state = view?.state ?? "saved";
   const shownState = useAnnouncedState(state);
 
   if (!client) return null;
-  const here = editing.others().filter((p) => p.field === field);
+  // Facilitators see the real name behind a pseudonym, on the carets too.
+  const here = editing.others().filter((p) => p.field === field).map((p) => ({ ...p, name: nameOf(p.personId, p.name) }));
   const names = [...new Set(here.map((p) => p.name))];
 
   const caret = () => {
@@ -107,8 +114,9 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
           rows={rows}
           maxLength={maxLength}
           spellcheck
+          readOnly={!!locked}
           aria-required={required ? "true" : undefined}
-          aria-describedby={`${id}-status${names.length ? ` ${id}-here` : ""}`}
+          aria-describedby={`${id}-status${names.length ? ` ${id}-here` : ""}${locked && lockId ? ` ${lockId}` : ""}`}
           onInput={(e) => {
             if (composing.current) return; // taken whole when the composition ends
             client.input(e.currentTarget.value);
@@ -133,7 +141,7 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
       </div>
       <div class="collab-footer">
         <span id={`${id}-status`} class={`save-state save-${shownState}`} role="status" data-state={state}>
-          {stateText(shownState)}
+          {locked && state === "saved" ? "Read only" : stateText(shownState)}
         </span>
         {names.length > 0 && (
           <span id={`${id}-here`} class="hint">
@@ -141,7 +149,7 @@ export function CollaborativeField({ editing, field, label, rows, maxLength, req
           </span>
         )}
       </div>
-      {view?.state === "refused" && view.message && <p class="field-error" role="alert">{view.message}</p>}
+      {(view?.state === "refused" || view?.state === "locked") && view.message && <p class="field-error" role="alert">{view.message}</p>}
       {view?.state === "retrying" && view.message && <p class="hint">{view.message}</p>}
     </div>
   );
@@ -213,6 +221,7 @@ function stateText(state: string): string {
     case "saving": return "Saving…";
     case "retrying": return "Not saved — retrying";
     case "refused": return "Not saved: your last change was refused";
+    case "locked": return "Not saved: the text is locked";
     default: return "Saved";
   }
 }

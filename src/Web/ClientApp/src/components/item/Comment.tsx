@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { invoke } from "../../hub";
 import { dateTime } from "../../labels";
+import { useNameOf } from "../../panelContext";
 import type { CommentNode } from "../../threads";
 import type { Problem, ThreadView } from "../../types";
 import { checkText, limits } from "../../validation";
@@ -16,7 +17,8 @@ export function Comment({ node, threadId, canResolve, onThread }: {
   canResolve: boolean;
   onThread: (thread: ThreadView) => void;
 }) {
-  const c = node.comment;
+  const nameOf = useNameOf();
+  const c = { ...node.comment, authorName: nameOf(node.comment.authorId, node.comment.authorName) };
   const [replying, setReplying] = useState(false);
   const openChallenge = c.isChallenge && !c.resolution;
 
@@ -27,7 +29,7 @@ export function Comment({ node, threadId, canResolve, onThread }: {
           <strong>{c.authorName}</strong> <span class="meta">{dateTime(c.at)}</span>
           {c.isChallenge && (
             <span class={`badge ${openChallenge ? "badge-no" : "badge-yes"}`}>
-              {openChallenge ? "Challenge — open" : `Challenge — resolved: ${c.resolution?.note ?? ""} by ${c.resolution?.byName ?? ""}`}
+              {openChallenge ? "Challenge — open" : `Challenge — resolved: ${c.resolution?.note ?? ""} by ${nameOf(c.resolution?.byId, c.resolution?.byName)}`}
             </span>
           )}
         </p>

@@ -3,6 +3,7 @@
 
 import type { ComponentChildren } from "preact";
 import type { FieldEdit } from "../../fieldSync";
+import { useNameOf } from "../../panelContext";
 
 export function ConflictNotice({ id, edit, label, busy, onKeepMine, onTakeTheirs }: {
   id: string;
@@ -12,8 +13,9 @@ export function ConflictNotice({ id, edit, label, busy, onKeepMine, onTakeTheirs
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
+  const nameOf = useNameOf();
   if (!edit.theirs) return null;
-  const who = edit.theirs.editedByName || "Someone else";
+  const who = nameOf(edit.theirs.editedBy, edit.theirs.editedByName) || "Someone else";
   return (
     <div class="conflict" id={id}>
       <p role="alert">

@@ -4,6 +4,7 @@
 import { useState } from "preact/hooks";
 import { invoke } from "../../hub";
 import { dateTime } from "../../labels";
+import { useNameOf } from "../../panelContext";
 import { useHubEvent, useRejoin } from "../../live";
 import { commentTree, countsText } from "../../threads";
 import type { Problem, ThreadSummary, ThreadView } from "../../types";
@@ -22,6 +23,7 @@ export function Discussion({ itemId, threads, canResolve, onThread }: {
   const [open, setOpen] = useState<ThreadView | null>(null);
   const [openingId, setOpeningId] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, Problem>>({});
+  const nameOf = useNameOf();
 
   useHubEvent("threadChanged", (thread) => {
     if (thread.itemId === itemId && open?.threadId === thread.threadId) setOpen(thread);
@@ -59,7 +61,8 @@ export function Discussion({ itemId, threads, canResolve, onThread }: {
         <p>No threads yet. Start one below to question or improve this item.</p>
       ) : (
         <ul class="threads">
-          {threads.map((t) => {
+          {threads.map((thread) => {
+            const t = { ...thread, startedByName: nameOf(thread.startedBy, thread.startedByName) };
             const isOpen = open?.threadId === t.threadId;
             return (
               <li key={t.threadId} class="thread" data-thread-id={t.threadId}>

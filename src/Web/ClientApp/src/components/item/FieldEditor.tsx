@@ -5,6 +5,7 @@ import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
 import { type FieldEdit, isDirty } from "../../fieldSync";
 import { dateTime } from "../../labels";
+import { useNameOf } from "../../panelContext";
 import type { Problem } from "../../types";
 import { Alert } from "../Alert";
 import { TextArea } from "../fields";
@@ -51,12 +52,14 @@ export function FieldEditor({ label, edit, maxLength, rows, busy, problem, justS
 
 /** Their version, read-only, beside the person's own. */
 export function Theirs({ id, edit, children }: { id: string; edit: FieldEdit; children: ComponentChildren }) {
+  const nameOf = useNameOf();
   const t = edit.theirs;
   if (!t) return null;
+  const by = nameOf(t.editedBy, t.editedByName);
   return (
     <div class="theirs" role="group" aria-labelledby={id}>
       <p id={id} class="theirs-label">
-        Their version{t.editedByName ? ` by ${t.editedByName}` : ""}{t.editedAt ? `, ${dateTime(t.editedAt)}` : ""}
+        Their version{by ? ` by ${by}` : ""}{t.editedAt ? `, ${dateTime(t.editedAt)}` : ""}
       </p>
       {children}
     </div>
@@ -74,11 +77,13 @@ export function SaveRow({ id, edit, dirty, label, busy, justSaved, onSave, saveT
   onSave: () => void;
   saveText?: string;
 }) {
+  const nameOf = useNameOf();
+  const by = nameOf(edit.base.editedBy, edit.base.editedByName);
   return (
     <div class="field-footer">
       <p id={id} class="hint">
-        {edit.base.editedByName
-          ? `Last saved by ${edit.base.editedByName}${edit.base.editedAt ? `, ${dateTime(edit.base.editedAt)}` : ""}.`
+        {by
+          ? `Last saved by ${by}${edit.base.editedAt ? `, ${dateTime(edit.base.editedAt)}` : ""}.`
           : ""}
         {dirty ? " Unsaved changes." : ""}
       </p>

@@ -4,15 +4,17 @@
 import { useEffect, useReducer } from "preact/hooks";
 import type { ItemEditing } from "../../editing/itemEditing";
 import { fieldLabel } from "../../labels";
+import { useNameOf } from "../../panelContext";
 
 export function PeopleHere({ editing }: { editing: ItemEditing }) {
   const [, bump] = useReducer((n: number) => n + 1, 0);
+  const nameOf = useNameOf();
   useEffect(() => editing.onPresence(() => bump(undefined)), [editing]);
 
   // One entry a person, however many tabs they have open.
   const people = new Map<string, { name: string; fields: Set<string> }>();
   for (const p of editing.others()) {
-    const person = people.get(p.personId) ?? { name: p.name, fields: new Set<string>() };
+    const person = people.get(p.personId) ?? { name: nameOf(p.personId, p.name), fields: new Set<string>() };
     if (p.field) person.fields.add(fieldLabel(p.field));
     people.set(p.personId, person);
   }
