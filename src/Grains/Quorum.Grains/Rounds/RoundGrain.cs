@@ -215,7 +215,11 @@ public sealed class RoundState
     [Id(1)] public int Number { get; set; }
     [Id(2)] public string Name { get; set; } = string.Empty;
     [Id(3)] public List<Guid> ItemIds { get; set; } = [];
-    [Id(4)] public ReviewSettings Settings { get; set; } = ReviewSettings.Defaults;
+    /// <summary>
+    /// A copy of the defaults, never the shared instance: grain storage fills an existing value in place when it reads
+    /// a state, so a shared default would take every stored round's settings (and pass them to every new panel).
+    /// </summary>
+    [Id(4)] public ReviewSettings Settings { get; set; } = ReviewSettings.Defaults with { Rules = ConsensusRules.Defaults with { } };
     [Id(5)] public Guid OpenedBy { get; set; }
     [Id(6)] public DateTimeOffset OpenedAt { get; set; }
     [Id(7)] public RoundStatus Status { get; set; }
