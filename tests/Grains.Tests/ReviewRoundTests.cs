@@ -213,6 +213,21 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_round_takes_only_items_of_its_own_panel()
+    {
+        var mine = await PanelAsync(1);
+        var theirs = await PanelAsync(1);
+        var foreign = await ItemAsync(theirs);
+
+        // An empty id first must not hide the unknown ids after it.
+        var opened = await mine.Grain.OpenRound(mine.Facilitator, new RoundRequest(null, [Guid.Empty, foreign], null, null));
+
+        Assert.Equal("itemIds", opened.Error?.Field);
+        Assert.Equal(ItemStatus.Draft, (await Grains.GetGrain<IItemGrain>(foreign).GetSummary())!.Status);
+        Assert.Empty((await mine.Grain.ListRounds(mine.Facilitator)).Value!);
+    }
+
+    [Fact]
     public async Task Closed_rounds_read_back_from_storage_each_as_it_was_and_leave_the_defaults_alone()
     {
         var everything = ReviewSettings.Defaults with { Instruments = Instruments.All.ToArray(), Rules = ConsensusRules.Defaults with { MinRaters = 1 }, Pseudonymous = true };

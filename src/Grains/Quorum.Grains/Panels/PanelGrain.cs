@@ -461,7 +461,8 @@ public sealed partial class PanelGrain(
                 return Problem.Invalid("itemIds", $"A round can cover at most {Limits.ItemsPerRound} items.");
             }
 
-            if (picked.FirstOrDefault(id => !state.State.Items.ContainsKey(id)) is { } unknown && unknown != Guid.Empty)
+            // Every id must be this panel's: the round grain trusts the list, and an item accepts any round.
+            if (picked.Where(id => !state.State.Items.ContainsKey(id)).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
             {
                 return Problem.Invalid("itemIds", $"Item {unknown} is not in this panel's bank.");
             }
