@@ -73,6 +73,7 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         Assert.Null(before.Current);
         Assert.Null(before.Preview);
         Assert.Null((await item.Get(p.Experts[2])).Value!.Review.Current);
+        Assert.Null((await item.Get(p.Experts[2])).Value!.Summary.Live);
         Assert.Null((await p.Grain.ListItems(p.Experts[2], null, null)).Value!.Items.Single().Live);
 
         var after = (await item.Rate(p.Experts[2], Agree)).Value!;

@@ -533,7 +533,7 @@ public sealed partial class ItemGrain(
     private IFieldGrain FieldGrain(string field) => GrainFactory.GetGrain<IFieldGrain>(ItemId, field, null);
 
     private ItemView View(Guid caller, PanelAccess access, IReadOnlyList<FieldState> fields, IReadOnlyList<InputProblem> missing) => new(
-        Summary(),
+        access.IsFacilitator ? Summary() : Summary().ForExperts(), // the open round's figures reach experts only through Review
         fields,
         [.. state.State.Keys],
         state.State.KeysRevision,
