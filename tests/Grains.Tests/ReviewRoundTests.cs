@@ -178,6 +178,9 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         var onlyIncomplete = await p.Grain.OpenRound(p.Facilitator, new RoundRequest(null, [incomplete], null, null));
         Assert.Equal(ProblemCodes.Invalid, onlyIncomplete.Error?.Code);
         Assert.Contains("option B", onlyIncomplete.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal([opened.Value.RoundId], (await p.Grain.ListRounds(p.Facilitator)).Value!.Select(r => r.RoundId));
+        Assert.Equal(ItemLifecycle.IsEditable(ItemStatus.Draft), (await Grains.GetGrain<IFieldGrain>(incomplete, ItemFields.Stem, null)
+            .Edit(p.Experts[0], new FieldEdit("tab", 1, 1, TextOp.From([OpComponent.Insert("Still a draft: ")])))).Ok);
     }
 
     [Fact]
