@@ -73,6 +73,7 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         Assert.Null(before.Current);
         Assert.Null(before.Preview);
         Assert.Null((await item.Get(p.Experts[2])).Value!.Review.Current);
+        Assert.Null((await item.Get(p.Experts[2])).Value!.Summary.Live);
         Assert.Null((await p.Grain.ListItems(p.Experts[2], null, null)).Value!.Items.Single().Live);
 
         var after = (await item.Rate(p.Experts[2], Agree)).Value!;
@@ -177,6 +178,9 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         var onlyIncomplete = await p.Grain.OpenRound(p.Facilitator, new RoundRequest(null, [incomplete], null, null));
         Assert.Equal(ProblemCodes.Invalid, onlyIncomplete.Error?.Code);
         Assert.Contains("option B", onlyIncomplete.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal([opened.Value.RoundId], (await p.Grain.ListRounds(p.Facilitator)).Value!.Select(r => r.RoundId));
+        Assert.Equal(ItemLifecycle.IsEditable(ItemStatus.Draft), (await Grains.GetGrain<IFieldGrain>(incomplete, ItemFields.Stem, null)
+            .Edit(p.Experts[0], new FieldEdit("tab", 1, 1, TextOp.From([OpComponent.Insert("Still a draft: ")])))).Ok);
     }
 
     [Fact]
@@ -210,6 +214,60 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         // An item already in an open round cannot be taken into another.
         var twice = await p.Grain.OpenRound(p.Facilitator, new RoundRequest(null, [inRound], null, null));
         Assert.Contains("already in the open round", twice.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_round_takes_only_items_of_its_own_panel()
+    {
+        var mine = await PanelAsync(1);
+        var theirs = await PanelAsync(1);
+        var foreign = await ItemAsync(theirs);
+
+        // An empty id first must not hide the unknown ids after it.
+        var opened = await mine.Grain.OpenRound(mine.Facilitator, new RoundRequest(null, [Guid.Empty, foreign], null, null));
+
+        Assert.Equal("itemIds", opened.Error?.Field);
+        Assert.Equal(ItemStatus.Draft, (await Grains.GetGrain<IItemGrain>(foreign).GetSummary())!.Status);
+        Assert.Empty((await mine.Grain.ListRounds(mine.Facilitator)).Value!);
+    }
+
+    [Fact]
+    public async Task Closed_rounds_read_back_from_storage_each_as_it_was_and_leave_the_defaults_alone()
+    {
+        var everything = ReviewSettings.Defaults with { Instruments = Instruments.All.ToArray(), Rules = ConsensusRules.Defaults with { MinRaters = 1 }, Pseudonymous = true };
+        var p = await PanelAsync(2, everything);
+        var itemId = await ItemAsync(p);
+        var scenarioId = await ItemAsync(p, new ItemDraft(ItemKind.Scenario, "kss-cfp-3", null, null, null, null, "Amy is two and not yet walking.", null));
+        var round = await OpenAsync(p, itemId, scenarioId);
+        var item = Grains.GetGrain<IItemGrain>(itemId);
+        var scenario = Grains.GetGrain<IItemGrain>(scenarioId);
+        Assert.True((await item.Rate(p.Experts[0], new Rating(Essentiality.Essential, 4, true, null, Clarity: 4, Angoff: 70))).Ok);
+        Assert.True((await item.Rate(p.Experts[1], new Rating(Essentiality.NotNecessary, 2, false, "Too narrow.", Clarity: 2, Angoff: 35))).Ok);
+        Assert.True((await scenario.Rate(p.Experts[0], new Rating(Essentiality.Essential, 4, null, null, Clarity: 3))).Ok);
+        var closed = (await Grains.GetGrain<IRoundGrain>(round.RoundId).Close(p.Facilitator)).Value!;
+        Assert.True((await item.SetStatus(p.Facilitator, ItemStatus.Agreed, "Wording since fixed.")).Ok);
+        var before = (await item.Get(p.Experts[0])).Value!;
+
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // Read the question, then the scenario, then the question again: each keeps its own figures.
+        Assert.Equal(2, (await item.Get(p.Experts[0])).Value!.Review.Previous!.Statistics.Raters);
+        Assert.Equal(1, (await scenario.Get(p.Experts[0])).Value!.Review.Previous!.Statistics.Raters);
+        var again = (await Grains.GetGrain<IRoundGrain>(round.RoundId).Get(p.Experts[1])).Value!;
+        var after = (await item.Get(p.Experts[0])).Value!;
+        Assert.Equal(2, after.Review.Previous!.Statistics.Raters);
+        Assert.Equal(before.Review.Previous!.Statistics.Angoff, after.Review.Previous.Statistics.Angoff);
+        Assert.Equal(before.Review.Previous.Decision.Checks, after.Review.Previous.Decision.Checks);
+        Assert.Equal(before.History, after.History);
+        Assert.Equal(["Too narrow."], after.Review.Previous.Reasons);
+        Assert.Equal(closed.Results!.Overall.Angoff!.CutScore, again.Results!.Overall.Angoff!.CutScore);
+        Assert.Equal(everything.Instruments, again.Settings.Instruments);
+
+        // Reading a stored round must not write its settings into the defaults every new panel starts from.
+        Assert.Equal([Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect], ReviewSettings.Defaults.Instruments);
+        Assert.False(ReviewSettings.Defaults.Pseudonymous);
+        Assert.Equal(5, ReviewSettings.Defaults.Rules.MinRaters);
+        Assert.Equal(0, RatingStatistics.Empty.Raters);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class ReviewPrivacyTests(ServerFixture fixture) : IClassFixture<Se
         await waiterHub.CallOkAsync("JoinPanel", panelId);
         var opened = await waiterHub.CallOkAsync("OpenItem", itemId);
         await raterHub.CallOkAsync("Rate", itemId, Essential);
+        var reopened = await waiterHub.CallOkAsync("OpenItem", itemId);
         var review = await waiterHub.CallOkAsync("GetReview", itemId);
         var bank = await waiterHub.CallOkAsync("ListItems", panelId, null, null);
         var rest = await waiter.GetAsync($"api/panels/{panelId}/items");
@@ -43,9 +44,11 @@ public sealed class ReviewPrivacyTests(ServerFixture fixture) : IClassFixture<Se
         Assert.True(review["hidden"]!.GetValue<bool>());
         Assert.Null(review["current"]);
         Assert.Null(opened["review"]!["current"]);
+        Assert.Null(reopened["review"]!["current"]);
+        Assert.Null(reopened["summary"]!["live"]);
         Assert.All(new[] { bank, rest }.SelectMany(b => b["items"]!.AsArray()), s => Assert.Null(s!["live"]));
         Assert.Equal("forbidden", (await waiterHub.CallAsync("GetDashboard", panelId))["error"]!["code"]!.GetValue<string>());
-        foreach (var message in Snapshot(received).Concat([opened, review, bank, rest]).Select(m => m.ToJsonString()))
+        foreach (var message in Snapshot(received).Concat([opened, reopened, review, bank, rest]).Select(m => m.ToJsonString()))
         {
             Assert.DoesNotContain("\"raters\":1", message, StringComparison.Ordinal);
             Assert.DoesNotContain("\"essential\":1", message, StringComparison.Ordinal);

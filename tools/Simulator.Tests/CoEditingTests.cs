@@ -28,7 +28,7 @@ public sealed class CoEditingTests
         var counters = new SimulationCounters();
         var log = new ProblemLog(diagnostics);
         var traces = TraceLibrary.Load(TestData.Traces);
-        var context = new PanelContext(panelId, [], traces, counters, log, new WritingLedger(0), new ExpertHabits(), TimeSpan.FromMilliseconds(5), 0, new TypedFields());
+        var context = new PanelContext(panelId, [], traces, counters, log, new WritingLedger(0), new RoundLedger(), new ExpertHabits(), TimeSpan.FromMilliseconds(5), 0, 0, new TypedFields());
         var author = await SignInAsync(server, facilitator, panelId, "Author", counters, log);
         var reviewer = await SignInAsync(server, facilitator, panelId, "Reviewer", counters, log);
         try

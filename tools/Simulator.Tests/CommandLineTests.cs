@@ -1,4 +1,5 @@
 using Quorum.Simulator.Cli;
+using Quorum.Simulator.Server.Api;
 
 namespace Quorum.Simulator.Tests;
 
@@ -20,6 +21,8 @@ public sealed class CommandLineTests
         Assert.Equal(40, options.Experts);
         Assert.Equal(100, options.Items);
         Assert.Equal(1, options.Seed);
+        Assert.Equal(2, options.MaxRounds);
+        Assert.Null(options.Instruments);
         Assert.Equal(TimeSpan.FromMilliseconds(300), options.Pace);
         Assert.Null(options.TracesFolder);
         Assert.Equal(TimeSpan.FromSeconds(1800), options.TimeLimit);
@@ -31,13 +34,15 @@ public sealed class CommandLineTests
         var panel = Guid.NewGuid();
         var (options, problem) = CommandLine.Parse([
             "--url=http://localhost:8080/", "--link", Link, "--panel", panel.ToString(), "--experts=7", "--items", "12",
-            "--seed", "42", "--pace=0", "--traces", "/tmp/traces", "--max-seconds", "60"]);
+            "--seed", "42", "--rounds=3", "--instruments", "Relevance, keyCorrect,clarity,angoff", "--pace=0", "--traces", "/tmp/traces", "--max-seconds", "60"]);
 
         Assert.Null(problem);
         Assert.Equal(panel, options!.PanelId);
         Assert.Equal(7, options.Experts);
         Assert.Equal(12, options.Items);
         Assert.Equal(42, options.Seed);
+        Assert.Equal(3, options.MaxRounds);
+        Assert.Equal([Instrument.Relevance, Instrument.KeyCorrect, Instrument.Clarity, Instrument.Angoff], options.Instruments);
         Assert.Equal(TimeSpan.Zero, options.Pace);
         Assert.Equal("/tmp/traces", options.TracesFolder);
         Assert.Equal(TimeSpan.FromSeconds(60), options.TimeLimit);
@@ -58,6 +63,11 @@ public sealed class CommandLineTests
     [InlineData("--experts", "0", "--experts must be 1-5000.")]
     [InlineData("--items", "many", "--items must be a whole number (got 'many').")]
     [InlineData("--pace", "-5", "--pace cannot be negative.")]
+    [InlineData("--rounds", "11", "--rounds must be 0-10.")]
+    [InlineData("--instruments", "clarity,speed", "--instruments: 'speed' is not one of essentiality, relevance, keyCorrect, clarity, angoff.")]
+    [InlineData("--instruments", "2", "--instruments: '2' is not one of essentiality, relevance, keyCorrect, clarity, angoff.")]
+    [InlineData("--instruments", "clarity,Clarity", "--instruments must name at least one instrument, each once.")]
+    [InlineData("--instruments", ",", "--instruments must name at least one instrument, each once.")]
     [InlineData("--panel", "42", "--panel must be a panel id (a GUID).")]
     [InlineData("--colour", "red", "Unknown option '--colour'.")]
     public void Bad_values_are_refused_with_the_reason(string name, string value, string expected)

@@ -12,7 +12,8 @@ namespace Quorum.Simulator.Tests;
 /// <summary>
 /// A tab that hears nothing live still ends on the server's text: an op written on a revision the field no longer
 /// merges from is refused with <c>resync</c>, caught up with <c>SyncField</c> and sent again, and an ack ahead of
-/// the edits the tab has seen is filled in by a catch-up.
+/// the edits the tab has seen is filled in by a catch-up. A tab whose item a round takes into review stops at the
+/// first <c>locked</c> refusal, without an error, and ends on the server's text.
 /// </summary>
 public sealed class FieldEditorTests
 {
@@ -64,6 +65,62 @@ public sealed class FieldEditorTests
             await behind.DisposeAsync();
             busyBrowser.Dispose();
             behindBrowser.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_tab_whose_item_enters_a_round_stops_at_the_lock_and_ends_on_the_server_text()
+    {
+        await using var server = await QuorumServer.StartAsync();
+        await using var facilitator = new TestClient(server.Address);
+        await facilitator.SignInOrFailAsync(server.FirstFacilitatorLink ?? throw new InvalidOperationException(server.Output));
+        var panelId = Guid.Parse((await facilitator.CreatePanelAsync("Locks"))["panelId"]!.GetValue<string>());
+        var facilitatorHub = await facilitator.ConnectHubAsync();
+        var diagnostics = new StringWriter();
+        var counters = new SimulationCounters();
+        var log = new ProblemLog(diagnostics);
+        var ct = CancellationToken.None;
+        var (author, authorBrowser) = await ConnectAsync(server, facilitator, panelId, "Author", counters, log);
+        try
+        {
+            var created = await author.CreateItemAsync(
+                panelId, new ItemDraft(ItemKind.SingleBestAnswer, "kss-cfp-3", "Stem", ["A", "B", "C", "D"], [0], "Because.", null, null), ct);
+            var itemId = created.Value!.Summary.ItemId;
+            Assert.Empty(created.Value.Missing);
+
+            var before = await FieldEditor.OpenAsync(author, itemId, created.Value.TextField(FieldNames.Stem), Guid.NewGuid(), counters, ct);
+            TypedField drafted;
+            await using (before)
+            {
+                before.Type(text => TextOp.From(OpComponent.Retain(CodePoints.Count(text)), OpComponent.Insert(" written")));
+                drafted = await before.CloseAsync(ct).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            var round = await facilitatorHub.CallOkAsync("OpenRound", panelId, new { name = "Locks", itemIds = new[] { itemId }, statementId = (string?)null, status = (string?)null });
+            Assert.Equal("open", round["status"]!.GetValue<string>());
+
+            var after = await FieldEditor.OpenAsync(author, itemId, new FieldState(FieldNames.Stem, drafted.Text, drafted.Revision, null, null, null), Guid.NewGuid(), counters, ct);
+            await using (after)
+            {
+                after.Type(text => TextOp.From(OpComponent.Retain(CodePoints.Count(text)), OpComponent.Insert(" more")));
+                var locked = await after.CloseAsync(ct).WaitAsync(TimeSpan.FromSeconds(30));
+
+                Assert.True(after.IsLocked);
+                Assert.True(after.Type(text => TextOp.From(OpComponent.Insert("x"))).IsNoop);
+                Assert.Equal(new TypedField(itemId, FieldNames.Stem, drafted.Revision, "Stem written") { Locked = true }, locked);
+            }
+
+            var counts = counters.Snapshot();
+            Assert.Equal((1, 1, 1, 0), (counts.Edits, counts.Locked, counts.Refusals, counts.Errors));
+            Assert.True(diagnostics.ToString().Length == 0, diagnostics.ToString());
+            var view = (await author.OpenItemAsync(itemId, ct)).Value!;
+            Assert.Equal((ItemStatus.InReview, "Stem written"), (view.Summary.Status, view.TextField(FieldNames.Stem).Text));
+        }
+        finally
+        {
+            await facilitatorHub.DisposeAsync();
+            await author.DisposeAsync();
+            authorBrowser.Dispose();
         }
     }
 

@@ -1,43 +1,85 @@
 using Quorum.Simulator.Experts;
 using Quorum.Simulator.Server.Api;
+using DomainEssentiality = Quorum.Domain.Consensus.Essentiality;
+using DomainInstrument = Quorum.Domain.Consensus.Instrument;
+using DomainRating = Quorum.Domain.Consensus.Rating;
 
 namespace Quorum.Simulator.Tests;
 
-/// <summary>Every simulated rating is one the server must accept: a reason whenever the rules require one, no key judgement on a scenario.</summary>
+/// <summary>
+/// Every simulated rating is one the server must accept: it answers exactly the round's instruments, carries a reason
+/// whenever the server's rule requires one, and its values lie on each instrument's scale; a revised item rates better.
+/// </summary>
 public sealed class RatingChoiceTests
 {
-    [Fact]
-    public void Ratings_needing_a_reason_always_carry_one()
+    public static TheoryData<Instrument[]> InstrumentSets => new()
+    {
+        new[] { Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect },
+        new[] { Instrument.Essentiality, Instrument.Relevance }, // a scenario on the default panel: no key
+        new[] { Instrument.Clarity, Instrument.Angoff },
+        new[] { Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect, Instrument.Clarity, Instrument.Angoff },
+    };
+
+    [Theory]
+    [MemberData(nameof(InstrumentSets))]
+    public void Every_rating_passes_the_servers_own_validation(Instrument[] instruments)
     {
         var random = new Random(5);
-        var ratings = Enumerable.Range(0, 10_000).Select(i => RatingChoice.Draw(random, hasKey: i % 5 != 0, () => "because")).ToList();
+        var domainInstruments = instruments.Select(i => (DomainInstrument)(int)i).ToList();
+        var isQuestion = instruments.Contains(Instrument.KeyCorrect) || instruments.Contains(Instrument.Angoff);
 
-        Assert.All(ratings, r =>
+        for (var i = 0; i < 5_000; i++)
         {
-            Assert.InRange(r.Relevance, 1, 4);
-            if (RatingChoice.NeedsReason(r.Essentiality, r.Relevance, r.KeyCorrect))
+            var rating = RatingChoice.Draw(random, instruments, previous: null, () => "because");
+            var server = new DomainRating((DomainEssentiality?)(int?)rating.Essentiality, rating.Relevance, rating.KeyCorrect, rating.Reason, rating.Clarity, rating.Angoff);
+
+            Assert.Null(server.Validate(domainInstruments, isQuestion));
+            Assert.Equal(server.NeedsReason, RatingChoice.NeedsReason(rating));
+            if (server.NeedsReason)
             {
-                Assert.Equal("because", r.Reason);
+                Assert.Equal("because", rating.Reason);
             }
-        });
-        Assert.Contains(ratings, r => r.Essentiality == Essentiality.NotNecessary);
-        Assert.Contains(ratings, r => r.KeyCorrect == false);
-        Assert.Contains(ratings, r => r.Relevance == 1);
+        }
     }
 
     [Fact]
-    public void Scenario_ratings_leave_the_key_unjudged()
+    public void Dissent_on_every_instrument_occurs()
     {
         var random = new Random(9);
+        Instrument[] all = [Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect, Instrument.Clarity, Instrument.Angoff];
+        var ratings = Enumerable.Range(0, 5_000).Select(_ => RatingChoice.Draw(random, all, null, () => "why")).ToList();
 
-        Assert.All(Enumerable.Range(0, 500).Select(_ => RatingChoice.Draw(random, hasKey: false, () => "why")), r => Assert.Null(r.KeyCorrect));
+        Assert.Contains(ratings, r => r.Essentiality == Essentiality.NotNecessary);
+        Assert.Contains(ratings, r => r.Relevance == 1);
+        Assert.Contains(ratings, r => r.KeyCorrect == false);
+        Assert.Contains(ratings, r => r.Clarity == 1);
+        Assert.InRange(ratings.Min(r => r.Angoff!.Value), 0, 50);
+        Assert.InRange(ratings.Max(r => r.Angoff!.Value), 80, 100);
+    }
+
+    [Fact]
+    public void A_revised_item_is_rated_essential_more_often()
+    {
+        Instrument[] instruments = [Instrument.Essentiality];
+        var unrated = new RatingStatistics(0, 0, 0, 0, [0, 0, 0, 0], 0, 0, 0, null, null, false, 0, 0, [0, 0, 0, 0], null, null, new int[10], null, null);
+        var feedback = new RoundFeedback(Guid.NewGuid(), "Round 1", unrated, new ConsensusDecision(false, []), ItemStatus.NeedsRevision, [], null, DateTimeOffset.UnixEpoch);
+
+        var first = Share(new Random(3), null);
+        var second = Share(new Random(3), feedback);
+
+        Assert.InRange(first, 0.60, 0.70);
+        Assert.InRange(second, 0.80, 0.90);
+
+        double Share(Random random, RoundFeedback? previous) =>
+            Enumerable.Range(0, 10_000).Count(_ => RatingChoice.Draw(random, instruments, previous, () => "x").Essentiality == Essentiality.Essential) / 10_000.0;
     }
 
     [Fact]
     public void Blank_or_long_reason_text_still_gives_an_acceptable_reason()
     {
         var random = new Random(1);
-        var ratings = Enumerable.Range(0, 2_000).Select(i => RatingChoice.Draw(random, true, () => i % 2 == 0 ? " " : new string('x', 3_000))).ToList();
+        Instrument[] instruments = [Instrument.Essentiality, Instrument.Relevance, Instrument.KeyCorrect];
+        var ratings = Enumerable.Range(0, 2_000).Select(i => RatingChoice.Draw(random, instruments, null, () => i % 2 == 0 ? " " : new string('x', 3_000))).ToList();
 
         Assert.All(ratings.Where(r => r.Reason is not null), r =>
         {
@@ -46,12 +88,10 @@ public sealed class RatingChoiceTests
         });
     }
 
-    [Theory]
-    [InlineData(Essentiality.Essential, 3, true, false)]
-    [InlineData(Essentiality.NotNecessary, 4, true, true)]
-    [InlineData(Essentiality.Essential, 2, true, true)]
-    [InlineData(Essentiality.UsefulNotEssential, 4, false, true)]
-    [InlineData(Essentiality.UsefulNotEssential, 3, null, false)]
-    public void Reason_rule_matches_the_interface_document(Essentiality essentiality, int relevance, bool? keyCorrect, bool needed) =>
-        Assert.Equal(needed, RatingChoice.NeedsReason(essentiality, relevance, keyCorrect));
+    [Fact]
+    public void The_simulators_instruments_and_essentiality_are_the_servers_in_order()
+    {
+        Assert.Equal(Enum.GetNames<DomainInstrument>(), Enum.GetNames<Instrument>());
+        Assert.Equal(Enum.GetNames<DomainEssentiality>(), Enum.GetNames<Essentiality>());
+    }
 }

@@ -19,8 +19,8 @@ public sealed record ReviewSettings(IReadOnlyList<Instrument> Instruments, Conse
         var lines = new List<string>
         {
             "While a round is open, you do not see how others rated an item until you have rated it yourself.",
-            "When a round closes, every panellist sees each item's distribution of ratings and the reasons given, without names, beside their own rating; you may change your rating in the next round.",
-            "Facilitators see who rated what, and each person's and group's activity, so that every group's voice is heard.",
+            "You may change your rating until the round closes. When it closes, every panellist sees each item's distribution of ratings and the reasons given, without names, beside their own rating, and may rate again in the next round.",
+            "Nobody is shown another person's ratings by name. Facilitators see how many items, comments, challenges and ratings each person and group has contributed, so that every group's voice is heard.",
         };
         lines.Add(Pseudonymous
             ? "This panel is pseudonymous: other experts see you by your group and a number (for example \"Academic 7\") on everything you write, comment or edit; only facilitators see your name."

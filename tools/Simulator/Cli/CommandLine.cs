@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quorum.Simulator.Server.Api;
 using Quorum.Simulator.Simulation;
 
 namespace Quorum.Simulator.Cli;
@@ -15,6 +16,9 @@ public static class CommandLine
           --experts <n>       simulated experts, dealt round-robin into the four default groups (default 40)
           --items <n>         write until the bank holds this many items (default 100)
           --seed <n>          decides who writes what, from which trace, and every choice (default 1)
+          --rounds <n>        review rounds an item goes through at most; 0 opens none (default 2)
+          --instruments <l>   set the panel's rating instruments first, e.g. essentiality,relevance,keyCorrect,clarity,angoff
+                              (default: keep the panel's)
           --pace <ms>         pause between one expert's actions, jittered by half (default 300)
           --traces <folder>   sequential editing traces (default $QUORUM_TEST_DATA/traces, else ../shared/data/traces)
           --max-seconds <n>   stop here whatever is left, and count it as an error (default 1800)
@@ -87,10 +91,29 @@ public static class CommandLine
         if (!TryInt(values, "experts", 40, out var experts, out var problem)
             || !TryInt(values, "items", 100, out var items, out problem)
             || !TryInt(values, "seed", 1, out var seed, out problem)
+            || !TryInt(values, "rounds", 2, out var rounds, out problem)
             || !TryInt(values, "pace", 300, out var pace, out problem)
             || !TryInt(values, "max-seconds", 1800, out var maxSeconds, out problem))
         {
             return (null, problem);
+        }
+
+        IReadOnlyList<Instrument>? instruments = null;
+        if (values.TryGetValue("instruments", out var instrumentText))
+        {
+            var names = instrumentText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parsed = new List<Instrument>(names.Length);
+            foreach (var name in names)
+            {
+                if (!Enum.TryParse<Instrument>(name, ignoreCase: true, out var instrument) || !Enum.IsDefined(instrument) || int.TryParse(name, out _))
+                {
+                    return (null, $"--instruments: '{name}' is not one of essentiality, relevance, keyCorrect, clarity, angoff.");
+                }
+
+                parsed.Add(instrument);
+            }
+
+            instruments = parsed;
         }
 
         var options = new SimulationOptions
@@ -101,6 +124,8 @@ public static class CommandLine
             Experts = experts,
             Items = items,
             Seed = seed,
+            MaxRounds = rounds,
+            Instruments = instruments,
             Pace = TimeSpan.FromMilliseconds(pace),
             TracesFolder = values.GetValueOrDefault("traces"),
             TimeLimit = TimeSpan.FromSeconds(maxSeconds),
@@ -108,7 +133,7 @@ public static class CommandLine
         return options.Problem() is { } invalid ? (null, invalid) : (options, null);
     }
 
-    private static readonly HashSet<string> Known = ["url", "link", "panel", "experts", "items", "seed", "pace", "traces", "max-seconds"];
+    private static readonly HashSet<string> Known = ["url", "link", "panel", "experts", "items", "seed", "rounds", "instruments", "pace", "traces", "max-seconds"];
 
     private static bool TryInt(Dictionary<string, string> values, string name, int fallback, out int value, out string? problem)
     {

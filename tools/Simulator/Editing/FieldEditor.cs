@@ -11,7 +11,9 @@ namespace Quorum.Simulator.Editing;
 /// is composed into the next, and everyone's edits come back through <c>fieldEdits</c>. An ack or an edit ahead
 /// of what the tab has taken in leaves a gap that the live feed normally fills at once; when it does not, or the
 /// server answers <c>resync</c>, the tab catches up with <c>SyncField</c>; on <c>not-saved</c> it sends the op
-/// again. Closing waits until every op is acknowledged and checks the tab's text against the server's.
+/// again. Closing waits until every op is acknowledged and checks the tab's text against the server's. When the
+/// server answers <c>locked</c> (a round has taken the item into review) the tab stops: what it had not yet got
+/// acknowledged is dropped, as the editor's typing is when the page turns read-only.
 /// </summary>
 public sealed class FieldEditor : IAsyncDisposable
 {
@@ -31,6 +33,7 @@ public sealed class FieldEditor : IAsyncDisposable
     private readonly IDisposable _subscription;
     private Task _sending = Task.CompletedTask;
     private Exception? _fault;
+    private string? _locked;
     private bool _closing;
     private bool _unsubscribed;
 
@@ -78,6 +81,18 @@ public sealed class FieldEditor : IAsyncDisposable
         }
     }
 
+    /// <summary>The server refused an edit because the item's text is locked: the tab has stopped typing (not a failure).</summary>
+    public bool IsLocked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _locked is not null;
+            }
+        }
+    }
+
     /// <summary>
     /// Opens the field in a tab from the state the item view gave (the caller has opened the item, so its live
     /// edits reach this connection), and catches up with anything applied between that view and now.
@@ -113,7 +128,7 @@ public sealed class FieldEditor : IAsyncDisposable
         TextOp op;
         lock (_gate)
         {
-            if (_fault is not null || _sending.IsFaulted || _closing)
+            if (_fault is not null || _sending.IsFaulted || _closing || _locked is not null)
             {
                 return TextOp.Empty;
             }
@@ -134,7 +149,9 @@ public sealed class FieldEditor : IAsyncDisposable
     /// <summary>
     /// Stops typing: waits until every op is acknowledged, catches up with the field, and checks that this tab's
     /// text is the server's text at the same revision (the server rebuilds it from the field's history). Returns
-    /// the tab's revision and text; throws when the tab failed or does not match.
+    /// the tab's revision and text; throws when the tab failed or does not match. A tab stopped by a lock returns the
+    /// server's text at the revision it caught up to, marked <see cref="TypedField.Locked"/> (its own unacknowledged
+    /// typing was refused, so there is nothing of its own to compare).
     /// </summary>
     public async Task<TypedField> CloseAsync(CancellationToken cancellation)
     {
@@ -152,15 +169,21 @@ public sealed class FieldEditor : IAsyncDisposable
         await CatchUpAsync(cancellation).ConfigureAwait(false);
         int revision;
         string text;
+        string? locked;
         lock (_gate)
         {
-            (revision, text) = (_replica.Revision, _replica.Text);
+            (revision, text, locked) = (_replica.Revision, _replica.Text, _locked);
         }
 
         var server = await _hub.FieldAtAsync(ItemId, Field, revision, cancellation).ConfigureAwait(false);
         if (!server.Ok)
         {
             throw new InvalidOperationException($"FieldAt({Field} of item {ItemId}, revision {revision}) was refused: {server.Error?.Code} {server.Error?.Message}");
+        }
+
+        if (locked is not null)
+        {
+            return new TypedField(ItemId, Field, revision, server.Value!.Text) { Locked = true };
         }
 
         if (!string.Equals(server.Value!.Text, text, StringComparison.Ordinal))
@@ -193,7 +216,7 @@ public sealed class FieldEditor : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>Sends held ops one at a time until the tab closes with nothing left unacknowledged.</summary>
+    /// <summary>Sends held ops one at a time until the tab closes with nothing left unacknowledged, or the text is locked.</summary>
     private async Task SendAsync(CancellationToken cancellation)
     {
         while (true)
@@ -203,6 +226,11 @@ public sealed class FieldEditor : IAsyncDisposable
             lock (_gate)
             {
                 ThrowIfFaulted();
+                if (_locked is not null)
+                {
+                    return;
+                }
+
                 request = _replica.NextToSend(_authorId);
                 awaitingAck = _replica.IsAwaitingAck;
                 if (request is null && !_replica.HasPending && _closing)
@@ -243,6 +271,18 @@ public sealed class FieldEditor : IAsyncDisposable
             }
 
             var code = outcome.Error?.Code;
+            if (code == ProblemCodes.Locked)
+            {
+                // Nothing of this op was applied, and no later one will be: the tab stops here.
+                lock (_gate)
+                {
+                    _locked = outcome.Error!.Message;
+                }
+
+                _counters.Locked();
+                return;
+            }
+
             if (attempt >= MaxAttempts || code is not (ProblemCodes.Resync or ProblemCodes.NotSaved))
             {
                 throw new InvalidOperationException(

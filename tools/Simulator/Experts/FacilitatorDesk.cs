@@ -1,11 +1,13 @@
 using Quorum.Simulator.Server;
+using Quorum.Simulator.Server.Api;
 
 namespace Quorum.Simulator.Experts;
 
 /// <summary>
 /// The simulator's own facilitator connection. It joins the panel like the live view does and counts the
-/// items it hears of (so a run shows whether the live view would fill); when the experts are done it goes
-/// through the challenges still open and resolves some of them with a note.
+/// items it hears of (so a run shows whether the live view would fill), may choose the panel's rating instruments
+/// before anyone rates; when the experts are done it goes through the challenges still open and resolves some of
+/// them with a note. (The review rounds are <see cref="RoundFacilitator"/>'s, on the same connection.)
 /// </summary>
 public sealed class FacilitatorDesk
 {
@@ -28,6 +30,17 @@ public sealed class FacilitatorDesk
         if (!joined.Ok)
         {
             throw new InvalidOperationException($"The facilitator could not join the panel: {joined.Error?.Code} {joined.Error?.Message}");
+        }
+    }
+
+    /// <summary>Sets the instruments the panel rates on, keeping its consensus rules and pseudonymity.</summary>
+    public async Task SetInstrumentsAsync(ReviewSettings current, IReadOnlyList<Instrument> instruments, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var set = await _hub.SetReviewAsync(_panel.PanelId, current with { Instruments = instruments }, cancellation).ConfigureAwait(false);
+        if (!set.Ok)
+        {
+            throw new InvalidOperationException($"The facilitator could not set the instruments: {set.Error?.Code} {set.Error?.Message}");
         }
     }
 

@@ -4,13 +4,16 @@ using Quorum.Simulator.Server.Api;
 namespace Quorum.Simulator.Experts;
 
 /// <summary>
-/// An expert reviewing someone else's item: opens it, reads, sometimes puts a sentence of their own in front of
-/// its stem or vignette (often while its author is still typing there), sometimes starts a thread (some of them
-/// challenges) or replies in one, and usually rates it.
+/// An expert reviewing someone else's item: opens it and reads. At the first look they sometimes put a sentence of
+/// their own in front of its stem or vignette while its text may still be edited (sometimes while its author is
+/// still typing there), and sometimes start a thread (some of them challenges); at any look they may reply in a thread.
+/// When the item is in an open round they usually rate it on the round's instruments, after reading the previous
+/// round's feedback if it has been back for revision; otherwise they tell the facilitator they pass.
 /// </summary>
 public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random random, Pacing pacing, Keyboard keyboard)
 {
-    public async Task ReviewAsync(Guid itemId, CancellationToken cancellation)
+    /// <param name="firstLook">The expert has not opened this item before.</param>
+    public async Task ReviewAsync(Guid itemId, bool firstLook, CancellationToken cancellation)
     {
         var opened = await hub.OpenItemAsync(itemId, cancellation).ConfigureAwait(false);
         if (!opened.Ok)
@@ -19,6 +22,25 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         }
 
         var view = opened.Value!;
+        var round = view.Review.RoundId is { } open && view.Review.MyRating is null ? open : (Guid?)null;
+        var rated = false;
+        try
+        {
+            rated = await ReviewAsync(view, firstLook, round, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (round is { } roundId && !rated)
+            {
+                panel.Rounds.Passed(roundId, itemId);
+            }
+        }
+    }
+
+    /// <summary>Reads, writes and rates; true when a rating was recorded in <paramref name="round"/>.</summary>
+    private async Task<bool> ReviewAsync(ItemView view, bool firstLook, Guid? round, CancellationToken cancellation)
+    {
+        var itemId = view.Summary.ItemId;
         var habits = panel.Habits;
 
         // Every decision is drawn up front, whatever the server answers, so a seed gives the same choices.
@@ -28,15 +50,16 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
         var reply = random.NextDouble() < habits.Reply;
         var rate = random.NextDouble() < habits.Rate;
 
-        // Reading takes longer than clicking.
-        await pacing.PauseAsync(cancellation, 2).ConfigureAwait(false);
+        // Reading takes longer than clicking; the last round's feedback on an item back for revision takes a little more.
+        await pacing.PauseAsync(cancellation, view.Review.Previous is null ? 2 : 3).ConfigureAwait(false);
 
-        if (addText)
+        // Only while the item is written or revised: in review and after, its text is locked.
+        if (firstLook && addText && view.Summary.IsEditable)
         {
             await AddToTextAsync(view, cancellation).ConfigureAwait(false);
         }
 
-        if (startThread)
+        if (firstLook && startThread)
         {
             var started = await hub.StartThreadAsync(itemId, CommentText(), challenge, cancellation).ConfigureAwait(false);
             if (started.Ok)
@@ -52,19 +75,31 @@ public sealed class ItemReviewer(HubSession hub, PanelContext panel, Random rand
             await ReplyAsync(view.Threads[random.Next(view.Threads.Count)].ThreadId, cancellation).ConfigureAwait(false);
         }
 
-        if (rate && view.MyRating is null && !view.Summary.ReviewClosed)
+        var rated = false;
+
+        // A scenario on a panel that rates only the key and Angoff has nothing to rate: the expert passes.
+        if (rate && round is not null && view.Review.Instruments.Count > 0)
         {
-            var rating = RatingChoice.Draw(random, hasKey: view.Summary.Kind != ItemKind.Scenario, () => panel.Traces.Snippet(random, 30, 200));
-            var rated = await hub.RateAsync(itemId, rating, cancellation).ConfigureAwait(false);
-            if (rated.Ok)
+            // The round's instruments are the ones that apply to this item (a scenario has no key to judge). An item back
+            // after revision shows the last round's distribution and reasons, which this expert has just read.
+            var rating = RatingChoice.Draw(random, view.Review.Instruments, view.Review.Previous, () => panel.Traces.Snippet(random, 30, 200));
+            var answer = await hub.RateAsync(itemId, rating, cancellation).ConfigureAwait(false);
+            if (answer.Ok)
             {
+                rated = true;
                 panel.Counters.Rated();
+            }
+            else if (answer.Error?.Code == ProblemCodes.Closed)
+            {
+                // The facilitator closed the round while this expert was reading.
+                panel.Counters.RatedLate();
             }
 
             await pacing.PauseAsync(cancellation).ConfigureAwait(false);
         }
 
         await hub.LeaveItemAsync(itemId, cancellation).ConfigureAwait(false);
+        return rated;
     }
 
     /// <summary>Types a sentence or two in front of the item's stem (a scenario's vignette), unless it is long already.</summary>

@@ -9,7 +9,8 @@ namespace Quorum.Simulator.Experts;
 /// An expert writing: creates the item with the first words of a traced window as its stem (or vignette) and
 /// short trace snippets as options, then types on keystroke by keystroke into the main field and the rationale,
 /// as character-level edits through the tab's editor (see <see cref="Keyboard"/>), while reviewers may be adding
-/// to the same field.
+/// to the same field. Every item is left complete (no required field blank), so it can leave Draft, and reported
+/// ready for review; should a round lock its text first, the author stops editing it.
 /// </summary>
 public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random, Pacing pacing, Keyboard keyboard)
 {
@@ -93,13 +94,14 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
 
         // The trace's author sometimes clears the whole stretch; the stem and the vignette are required, so an
         // expert who ends with nothing of their own there types a snippet.
-        await keyboard.WriteAsync(itemId, view.TextField(mainField), typing, () => panel.Traces.Snippet(random, 40, 160), cancellation).ConfigureAwait(false);
-        if (!isScenario)
+        var typed = await keyboard.WriteAsync(itemId, view.TextField(mainField), typing, () => panel.Traces.Snippet(random, 40, 160), cancellation).ConfigureAwait(false);
+        if (!isScenario && !typed.Locked)
         {
+            // The rationale is required too before the item can leave Draft.
             var rationale = panel.Traces.StartTyping(random, random.Next(60, 300), Keyboard.MaxOwnLength(FieldNames.Rationale));
-            await keyboard.WriteAsync(itemId, view.TextField(FieldNames.Rationale), rationale, whenBlank: null, cancellation).ConfigureAwait(false);
+            typed = await keyboard.WriteAsync(itemId, view.TextField(FieldNames.Rationale), rationale, () => panel.Traces.Snippet(random, 40, 200), cancellation).ConfigureAwait(false);
 
-            if (random.NextDouble() < panel.Habits.ChangeKeys)
+            if (!typed.Locked && random.NextDouble() < panel.Habits.ChangeKeys)
             {
                 // Second thoughts about the answer: the keys are revisioned as a whole.
                 await hub.SetKeysAsync(itemId, view.KeysRevision, Keys(kind), cancellation).ConfigureAwait(false);
@@ -107,6 +109,11 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         }
 
         await hub.LeaveItemAsync(itemId, cancellation).ConfigureAwait(false);
+        if (!typed.Locked)
+        {
+            panel.Rounds.Ready(itemId, statementId, revised: false);
+        }
+
         return itemId;
     }
 
@@ -124,7 +131,10 @@ public sealed class ItemWriter(HubSession hub, PanelContext panel, Random random
         return options;
     }
 
-    private List<int> Keys(ItemKind kind)
+    private List<int> Keys(ItemKind kind) => Keys(random, kind);
+
+    /// <summary>A key set for the kind: one of four options, or three of eight.</summary>
+    public static List<int> Keys(Random random, ItemKind kind)
     {
         if (kind == ItemKind.SingleBestAnswer)
         {

@@ -10,7 +10,8 @@ namespace Quorum.Simulator.Experts;
 /// <summary>
 /// An expert typing into a text field of an item they have open: the field opened in their tab, the keystrokes
 /// of a trace window typed in bursts with a pause after each (the burst is the expert's habit), the tab closed
-/// once every op is acknowledged and its text checked, and the field recorded for the run.
+/// once every op is acknowledged and its text checked, and the field recorded for the run. When the server says the
+/// item's text is locked the typing stops there; the caller sees it in <see cref="TypedField.Locked"/>.
 /// </summary>
 public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, Pacing pacing, int keystrokesPerBurst)
 {
@@ -27,7 +28,14 @@ public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, 
     /// <paramref name="whenBlank"/> is typed into it.
     /// </summary>
     public Task<TypedField> WriteAsync(Guid itemId, FieldState field, TraceTyping typing, Func<string>? whenBlank, CancellationToken cancellation) =>
-        TypeAsync(itemId, field, typing, Side.Right, preface: false, whenBlank, cancellation);
+        TypeAsync(itemId, field, typing, Side.Right, apart: false, whenBlank, cancellation);
+
+    /// <summary>
+    /// Adds a stretch after whatever the field holds, a space apart: an author revising their text after a round's
+    /// feedback (what they typed before counts as others' text here, so it is kept).
+    /// </summary>
+    public Task<TypedField> AppendAsync(Guid itemId, FieldState field, TraceTyping typing, CancellationToken cancellation) =>
+        TypeAsync(itemId, field, typing, Side.Right, apart: true, whenBlank: null, cancellation);
 
     /// <summary>
     /// Puts a stretch in front of whatever the field holds, a space apart (typed with the first keystroke), while
@@ -36,19 +44,21 @@ public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, 
     /// keystrokes (as they would in any editor), while the space keeps the two apart.
     /// </summary>
     public Task<TypedField> PrefaceAsync(Guid itemId, FieldState field, TraceTyping typing, CancellationToken cancellation) =>
-        TypeAsync(itemId, field, typing, Side.Left, preface: true, whenBlank: null, cancellation);
+        TypeAsync(itemId, field, typing, Side.Left, apart: true, whenBlank: null, cancellation);
 
+    /// <param name="apart">Keep the own stretch a space apart from others' text on <paramref name="side"/> (see <see cref="Typist"/>).</param>
     private async Task<TypedField> TypeAsync(
-        Guid itemId, FieldState field, TraceTyping typing, Side side, bool preface, Func<string>? whenBlank, CancellationToken cancellation)
+        Guid itemId, FieldState field, TraceTyping typing, Side side, bool apart, Func<string>? whenBlank, CancellationToken cancellation)
     {
         var editor = await FieldEditor.OpenAsync(hub, itemId, field, personId, panel.Counters, cancellation).ConfigureAwait(false);
         await using (editor.ConfigureAwait(false))
         {
             var shown = editor.Text;
-            var typist = new Typist(typing, shown, side, apart: preface && shown.Length > 0 && !char.IsWhiteSpace(shown[0]) ? " " : null);
+            var neighbour = shown.Length == 0 ? ' ' : side == Side.Left ? shown[0] : shown[^1];
+            var typist = new Typist(typing, shown, side, apart: apart && !char.IsWhiteSpace(neighbour) ? " " : null);
 
             var burst = 0;
-            while (!typist.Finished && !editor.Failed)
+            while (!typist.Finished && !editor.Failed && !editor.IsLocked)
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (editor.Type(typist.Next).IsNoop)
@@ -63,7 +73,7 @@ public sealed class Keyboard(HubSession hub, PanelContext panel, Guid personId, 
                 }
             }
 
-            if (whenBlank is not null && string.IsNullOrWhiteSpace(typist.Own))
+            if (whenBlank is not null && string.IsNullOrWhiteSpace(typist.Own) && !editor.IsLocked)
             {
                 var words = whenBlank();
                 editor.Type(text => typist.Append(text, words));

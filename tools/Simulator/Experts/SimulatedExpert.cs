@@ -6,14 +6,22 @@ using Quorum.Simulator.Server.Api;
 namespace Quorum.Simulator.Experts;
 
 /// <summary>
-/// One expert in their own browser: joins the panel, writes their share of the bank with reviews of others'
-/// items in between, then reviews what is left until the panel has finished writing, and answers challenges
-/// on their own items as the live view reports them. Every loop is bounded; the run's deadline cuts it short.
+/// One expert in their own browser: joins the panel, writes their share of the bank, and in between and afterwards
+/// works through what the live view shows them, most pressing first: their own items sent back for revision, new
+/// challenges on their own items, others' items in open review rounds (to rate), and others' items not yet looked
+/// at (to read and discuss). They stop when the facilitator says the review is over and nothing is left to read.
+/// Every loop is bounded; the run's deadline cuts it short.
 /// </summary>
 public sealed class SimulatedExpert
 {
     /// <summary>An expert who fails this many actions in a row stops (their browser has evidently lost the server).</summary>
     private const int MaxConsecutiveErrors = 5;
+
+    /// <summary>Tasks of one kind done at most in one break between two pieces of writing.</summary>
+    private const int MaxTasksPerBreak = 200;
+
+    /// <summary>Idle waits between two looks at the whole bank, for anything the live events did not bring.</summary>
+    private const int IdleWaitsPerRefresh = 5;
 
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
@@ -23,17 +31,23 @@ public sealed class SimulatedExpert
     private readonly Guid _personId;
     private readonly ItemWriter _writer;
     private readonly ItemReviewer _reviewer;
+    private readonly ItemReviser _reviser;
     private readonly ChallengeResolver _resolver;
-    private readonly Pacing _pacing;
     private readonly Random _random;
 
     // Filled by hub events (on SignalR's thread) and read by the expert's own task.
-    private readonly ConcurrentQueue<Guid> _toReview = new();
+    private readonly ConcurrentQueue<Guid> _toRead = new();
     private readonly ConcurrentDictionary<Guid, byte> _known = new();
+    private readonly ConcurrentQueue<(Guid ItemId, Guid RoundId)> _toRate = new();
+    private readonly ConcurrentDictionary<(Guid ItemId, Guid RoundId), byte> _roundsSeen = new();
+    private readonly ConcurrentQueue<Guid> _toRevise = new();
+    private readonly ConcurrentDictionary<(Guid ItemId, int Rounds), byte> _sentBack = new();
     private readonly ConcurrentDictionary<Guid, byte> _challenged = new();
     private readonly ConcurrentDictionary<Guid, int> _leftOpen = new();
     private readonly SemaphoreSlim _news = new(0);
 
+    // The expert's own task only.
+    private readonly HashSet<Guid> _looked = [];
     private int _consecutiveErrors;
     private int _reviews;
 
@@ -44,12 +58,13 @@ public sealed class SimulatedExpert
         _personId = personId;
         _jobs = jobs;
         _random = new Random(seed);
-        _pacing = new Pacing(panel.Pace, _random);
+        var pacing = new Pacing(panel.Pace, _random);
         var keystrokesPerBurst = _random.Next(panel.Habits.MinKeystrokesPerBurst, panel.Habits.MaxKeystrokesPerBurst + 1);
-        var keyboard = new Keyboard(hub, panel, personId, _pacing, keystrokesPerBurst);
-        _writer = new ItemWriter(hub, panel, _random, _pacing, keyboard);
-        _reviewer = new ItemReviewer(hub, panel, _random, _pacing, keyboard);
-        _resolver = new ChallengeResolver(hub, panel, _random, _pacing, panel.Habits.ResolveAsAuthor);
+        var keyboard = new Keyboard(hub, panel, personId, pacing, keystrokesPerBurst);
+        _writer = new ItemWriter(hub, panel, _random, pacing, keyboard);
+        _reviewer = new ItemReviewer(hub, panel, _random, pacing, keyboard);
+        _reviser = new ItemReviser(hub, panel, _random, pacing, keyboard);
+        _resolver = new ChallengeResolver(hub, panel, _random, pacing, panel.Habits.ResolveAsAuthor);
 
         hub.OnItemCreated(Learn);
         hub.OnItemSummary(summary =>
@@ -64,6 +79,8 @@ public sealed class SimulatedExpert
             }
         });
     }
+
+    public Guid PersonId => _personId;
 
     private bool GaveUp => _consecutiveErrors >= MaxConsecutiveErrors || _hub.IsClosed;
 
@@ -86,17 +103,11 @@ public sealed class SimulatedExpert
 
                 await ActAsync($"writing job {job.Number} ({job.Kind})", ct => _writer.WriteAsync(job, ct), cancellation).ConfigureAwait(false);
                 jobsDone++;
-                _panel.Ledger.JobFinished();
-
-                var reviews = _random.Next(_panel.Habits.MaxReviewsBetweenJobs + 1);
-                for (var i = 0; i < reviews && !GaveUp; i++)
-                {
-                    await ResolveChallengesAsync(cancellation).ConfigureAwait(false);
-                    await ReviewNextAsync(cancellation).ConfigureAwait(false);
-                }
+                _panel.Writing.JobFinished();
+                await TakeBreakAsync(cancellation).ConfigureAwait(false);
             }
 
-            await ReviewUntilWrittenAsync(cancellation).ConfigureAwait(false);
+            await WorkUntilFinishedAsync(cancellation).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -104,11 +115,14 @@ public sealed class SimulatedExpert
         }
         finally
         {
-            // Jobs this expert will never write must not keep the others waiting for them.
+            // Jobs this expert will never write must not keep the others waiting for them, nor the facilitator
+            // wait for their ratings and revisions.
             for (; jobsDone < _jobs.Count; jobsDone++)
             {
-                _panel.Ledger.JobFinished();
+                _panel.Writing.JobFinished();
             }
+
+            _panel.Rounds.Stopped(_personId);
         }
     }
 
@@ -123,49 +137,114 @@ public sealed class SimulatedExpert
         await RefreshBankAsync(cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>After their own writing: reviews until the panel has written everything and nothing new is left.</summary>
-    private async Task ReviewUntilWrittenAsync(CancellationToken cancellation)
+    /// <summary>Between two pieces of writing: revisions, challenges and ratings the rounds wait for, then a few items to read.</summary>
+    private async Task TakeBreakAsync(CancellationToken cancellation)
     {
-        var refreshedAfterWriting = false;
+        var reads = _random.Next(_panel.Habits.MaxReviewsBetweenJobs + 1);
+        for (var i = 0; i < MaxTasksPerBreak && !GaveUp && await ReviseNextAsync(cancellation).ConfigureAwait(false); i++)
+        {
+        }
 
-        // The count bound only backs up the deadline: each round reviews, resolves, or waits a second for news.
-        var rounds = (_panel.ReviewBudget * 4) + 3_600;
-        for (var round = 0; round < rounds && !GaveUp; round++)
+        await ResolveChallengesAsync(cancellation).ConfigureAwait(false);
+        for (var i = 0; i < MaxTasksPerBreak && !GaveUp && await RateNextAsync(cancellation).ConfigureAwait(false); i++)
+        {
+        }
+
+        for (var i = 0; i < reads && !GaveUp; i++)
+        {
+            await ReadNextAsync(cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After their own writing: works until the facilitator has closed the review and nothing is left to read.</summary>
+    private async Task WorkUntilFinishedAsync(CancellationToken cancellation)
+    {
+        // The count bound only backs up the deadline: each pass does one task, or waits a second for news.
+        var passes = (_panel.ReviewBudget * 4) + 3_600;
+        var idle = 0;
+        for (var pass = 0; pass < passes && !GaveUp; pass++)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (await ResolveChallengesAsync(cancellation).ConfigureAwait(false) || await ReviewNextAsync(cancellation).ConfigureAwait(false))
+            if (await ReviseNextAsync(cancellation).ConfigureAwait(false)
+                || await ResolveChallengesAsync(cancellation).ConfigureAwait(false)
+                || await RateNextAsync(cancellation).ConfigureAwait(false)
+                || await ReadNextAsync(cancellation).ConfigureAwait(false))
             {
+                idle = 0;
                 continue;
             }
 
-            if (_panel.Ledger.AllWritten)
+            if (_panel.Rounds.Finished)
             {
-                if (refreshedAfterWriting)
-                {
-                    return;
-                }
+                return;
+            }
 
-                // One last look at the bank: catches items whose itemCreated event this browser missed.
-                refreshedAfterWriting = true;
+            // Now and then a look at the whole bank: catches items whose events this browser missed.
+            if (++idle % IdleWaitsPerRefresh == 0)
+            {
                 await ActAsync("ListItems", RefreshBankAsync, cancellation).ConfigureAwait(false);
-                continue;
             }
 
             await _news.WaitAsync(IdleWait, cancellation).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reviews the next unseen item; false when there is none (or the budget is spent).</summary>
-    private async Task<bool> ReviewNextAsync(CancellationToken cancellation)
+    /// <summary>Revises the next own item sent back; false when there is none (or the review is over).</summary>
+    private async Task<bool> ReviseNextAsync(CancellationToken cancellation)
     {
-        if (_reviews >= _panel.ReviewBudget || !_toReview.TryDequeue(out var itemId))
+        if (!_toRevise.TryDequeue(out var itemId))
         {
             return false;
         }
 
-        _reviews++;
-        await ActAsync($"reviewing item {itemId}", ct => _reviewer.ReviewAsync(itemId, ct), cancellation).ConfigureAwait(false);
+        if (_panel.Rounds.Finished)
+        {
+            _panel.Rounds.Declined(itemId);
+            return true;
+        }
+
+        await ActAsync($"revising item {itemId}", ct => _reviser.ReviseAsync(itemId, ct), cancellation).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Rates (or passes on) the next item in an open round; false when there is none.</summary>
+    private async Task<bool> RateNextAsync(CancellationToken cancellation)
+    {
+        if (!_toRate.TryDequeue(out var next))
+        {
+            return false;
+        }
+
+        // Once the review is over there is nothing left to rate.
+        if (!_panel.Rounds.Finished)
+        {
+            await VisitAsync(next.ItemId, cancellation).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the next item not yet looked at; false when there is none (or the budget is spent).</summary>
+    private async Task<bool> ReadNextAsync(CancellationToken cancellation)
+    {
+        while (_reviews < _panel.ReviewBudget && _toRead.TryDequeue(out var itemId))
+        {
+            // Already seen when it came up for rating.
+            if (!_looked.Contains(itemId))
+            {
+                await VisitAsync(itemId, cancellation).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task VisitAsync(Guid itemId, CancellationToken cancellation)
+    {
+        _reviews++;
+        var firstLook = _looked.Add(itemId);
+        await ActAsync($"reviewing item {itemId}", ct => _reviewer.ReviewAsync(itemId, firstLook, ct), cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Looks at one own item with a new challenge; false when there is none.</summary>
@@ -196,12 +275,33 @@ public sealed class SimulatedExpert
         }
     }
 
-    /// <summary>Queues someone else's item for review the first time this browser hears of it.</summary>
+    /// <summary>
+    /// Takes in what the live view (or the bank) shows of an item: someone else's item to read the first time this
+    /// browser hears of it, and to rate once in each round it enters; an own item sent back for revision, when the
+    /// facilitator's plan gives it another round.
+    /// </summary>
     private void Learn(ItemSummary item)
     {
-        if (item.AuthorId != _personId && _known.TryAdd(item.ItemId, 0))
+        if (item.AuthorId == _personId)
         {
-            _toReview.Enqueue(item.ItemId);
+            if (item.Status == ItemStatus.NeedsRevision && item.Rounds < _panel.MaxRounds && _sentBack.TryAdd((item.ItemId, item.Rounds), 0))
+            {
+                _toRevise.Enqueue(item.ItemId);
+                _news.Release();
+            }
+
+            return;
+        }
+
+        if (_known.TryAdd(item.ItemId, 0))
+        {
+            _toRead.Enqueue(item.ItemId);
+            _news.Release();
+        }
+
+        if (item is { Status: ItemStatus.InReview, RoundId: { } roundId } && _roundsSeen.TryAdd((item.ItemId, roundId), 0))
+        {
+            _toRate.Enqueue((item.ItemId, roundId));
             _news.Release();
         }
     }

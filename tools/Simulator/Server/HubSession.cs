@@ -84,8 +84,14 @@ public sealed class HubSession : IAsyncDisposable
     /// <summary><c>itemCreated</c>: a new item in the panel.</summary>
     public IDisposable OnItemCreated(Action<ItemSummary> handler) => _connection.On("itemCreated", handler);
 
-    /// <summary><c>itemSummary</c>: an item's ratings, counts or status changed.</summary>
+    /// <summary><c>itemSummary</c>: an item's title, counts, status or round changed (without the open round's ratings).</summary>
     public IDisposable OnItemSummary(Action<ItemSummary> handler) => _connection.On("itemSummary", handler);
+
+    /// <summary><c>itemReview</c>, to facilitators only: an item's summary with the open round's ratings, after every rating.</summary>
+    public IDisposable OnItemReview(Action<ItemSummary> handler) => _connection.On("itemReview", handler);
+
+    /// <summary><c>roundChanged</c>: a round opened, began closing or closed.</summary>
+    public IDisposable OnRoundChanged(Action<RoundSummary> handler) => _connection.On("roundChanged", handler);
 
     /// <summary><c>fieldEdits</c>: durable edits to a field of an item this connection has open.</summary>
     public IDisposable OnFieldEdits(Action<FieldEdits> handler) => _connection.On("fieldEdits", handler);
@@ -127,8 +133,28 @@ public sealed class HubSession : IAsyncDisposable
     public Task<Outcome<FieldState>> SetKeysAsync(Guid itemId, int baseRevision, IReadOnlyList<int> keys, CancellationToken cancellation) =>
         CallAsync<FieldState>("SetKeys", [itemId, baseRevision, keys], cancellation);
 
-    public Task<Outcome<RatingStatistics>> RateAsync(Guid itemId, Rating rating, CancellationToken cancellation) =>
-        CallAsync<RatingStatistics>("Rate", [itemId, rating], cancellation);
+    /// <summary>Rates the item in its open round; the answer shows the others' ratings, now that the caller has rated.</summary>
+    public Task<Outcome<ItemReview>> RateAsync(Guid itemId, Rating rating, CancellationToken cancellation) =>
+        CallAsync<ItemReview>("Rate", [itemId, rating], cancellation);
+
+    /// <summary>Sets the panel's instruments, consensus rules and pseudonymity (facilitators).</summary>
+    public Task<Outcome<PanelView>> SetReviewAsync(Guid panelId, ReviewSettings settings, CancellationToken cancellation) =>
+        CallAsync<PanelView>("SetReview", [panelId, settings], cancellation);
+
+    /// <summary>Opens a review round (facilitators); the items that could not enter are listed in the answer.</summary>
+    public Task<Outcome<RoundView>> OpenRoundAsync(Guid panelId, RoundRequest request, CancellationToken cancellation) =>
+        CallAsync<RoundView>("OpenRound", [panelId, request], cancellation);
+
+    /// <summary>Closes a round (facilitators): each item is decided by the panel's rules; the answer carries the results.</summary>
+    public Task<Outcome<RoundView>> CloseRoundAsync(Guid roundId, CancellationToken cancellation) =>
+        CallAsync<RoundView>("CloseRound", [roundId], cancellation);
+
+    public Task<Outcome<IReadOnlyList<RoundSummary>>> ListRoundsAsync(Guid panelId, CancellationToken cancellation) =>
+        CallAsync<IReadOnlyList<RoundSummary>>("ListRounds", [panelId], cancellation);
+
+    /// <summary>The facilitators' dashboard: every item with the open round's ratings, and the rounds.</summary>
+    public Task<Outcome<DashboardView>> GetDashboardAsync(Guid panelId, CancellationToken cancellation) =>
+        CallAsync<DashboardView>("GetDashboard", [panelId], cancellation);
 
     public Task<Outcome<ThreadView>> StartThreadAsync(Guid itemId, string text, bool isChallenge, CancellationToken cancellation) =>
         CallAsync<ThreadView>("StartThread", [itemId, text, isChallenge], cancellation);

@@ -10,8 +10,9 @@ namespace Quorum.Simulator.Simulation;
 /// <summary>
 /// A whole simulated panel against a running server: the facilitator signs in with their link, opens (or
 /// creates) the panel, invites the experts; each expert signs in with their own link in their own browser
-/// (cookie jar and hub connection) and works concurrently until the bank holds the items asked for and the
-/// experts have reviewed it. Never throws for what happens on the server: that is counted in the report.
+/// (cookie jar and hub connection) and works concurrently until the bank holds the items asked for, while the
+/// facilitator runs review rounds over them until every item has been through its rounds. Never throws for what
+/// happens on the server: that is counted in the report.
 /// </summary>
 public sealed class PanelSimulation(SimulationOptions options, TextWriter output, TextWriter diagnostics)
 {
@@ -64,23 +65,36 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
                 counters,
                 log,
                 new WritingLedger(plan.Jobs.Count),
+                new RoundLedger(),
                 options.Habits,
                 options.Pace,
-                ReviewBudget: (options.Items * 2) + 20,
+                ReviewBudget: (options.Items * (options.MaxRounds + 2)) + 20,
+                options.MaxRounds,
                 typed);
 
             var facilitatorHub = await HubSession.ConnectAsync(facilitator, options.Transport, $"facilitator {me.Name}", counters, log, run).ConfigureAwait(false);
             hubs.Add(facilitatorHub);
             var desk = new FacilitatorDesk(facilitatorHub, context, Seeds.For(options.Seed, Seeds.FacilitatorStream));
             await desk.JoinAsync(run).ConfigureAwait(false);
+            if (options.Instruments is { } instruments)
+            {
+                await desk.SetInstrumentsAsync(panel.Review, instruments, run).ConfigureAwait(false);
+            }
 
             var team = await AssembleAsync(server, facilitator, panel.PanelId, plan, context, browsers, hubs, run).ConfigureAwait(false);
             experts = team.Count;
             output.WriteLine($"{experts} experts signed in; writing {plan.ItemCount} items ({existing} already in the bank)");
 
+            // Rounds of a few items per statement: about two per statement over the bank asked for.
+            var roundSize = Math.Clamp((int)Math.Ceiling(plan.ItemCount / (2.0 * panel.Framework.Statements.Count)), 2, 12);
+            var roundTime = options.RoundTime ?? TimeSpan.FromMilliseconds(Math.Max(10_000, options.Pace.TotalMilliseconds * 200));
+            var rounds = new RoundFacilitator(facilitatorHub, context, team.Select(e => e.PersonId), roundSize, roundTime);
+
             var printer = new ProgressPrinter(output, counters, clock, plan.ItemCount);
             progress = printer.RunAsync(options.ProgressInterval, stopProgress.Token);
-            await Task.WhenAll(team.Select(expert => Task.Run(() => expert.RunAsync(run), CancellationToken.None))).ConfigureAwait(false);
+            await Task.WhenAll([
+                Task.Run(() => rounds.RunAsync(run), CancellationToken.None),
+                .. team.Select(expert => Task.Run(() => expert.RunAsync(run), CancellationToken.None))]).ConfigureAwait(false);
             run.ThrowIfCancellationRequested();
 
             await desk.ResolveOpenChallengesAsync(run).ConfigureAwait(false);
@@ -114,9 +128,13 @@ public sealed class PanelSimulation(SimulationOptions options, TextWriter output
 
         var c = counters.Snapshot();
         return new SimulationReport(
-            experts, c.Items, c.Edits, c.Comments, c.Challenges, c.Ratings, c.Refusals, c.Errors,
-            Math.Round(clock.Elapsed.TotalSeconds, 1), panelId)
+            experts, c.Items, c.Edits, c.Comments, c.Challenges, c.Ratings, c.RoundsOpened, c.RoundsClosed, c.Agreed, c.NeedsRevision,
+            c.Refusals, c.Errors, Math.Round(clock.Elapsed.TotalSeconds, 1), panelId)
         {
+            Locked = c.Locked,
+            LateRatings = c.LateRatings,
+            Revisions = c.Revisions,
+            RatingsSeenLive = c.RatingsSeenLive,
             Resolutions = c.Resolutions,
             Additions = c.Additions,
             Merged = c.Merged,

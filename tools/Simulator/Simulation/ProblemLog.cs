@@ -14,8 +14,9 @@ public sealed class ProblemLog(TextWriter writer, int maxLinesPerKind = 25)
 
     public void Refusal(string who, string method, Problem? problem)
     {
-        // A stale write is the expected outcome of two people changing the keys at once; not worth a line.
-        if (problem?.Code == ProblemCodes.Stale)
+        // Expected outcomes of people acting at once, counted apart and not worth a line: a stale write (two people
+        // changing the keys), an edit to a text a round has just locked, a rating just after the round closed.
+        if (problem?.Code is ProblemCodes.Stale or ProblemCodes.Locked or ProblemCodes.Closed)
         {
             return;
         }

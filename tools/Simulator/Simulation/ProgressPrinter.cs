@@ -25,8 +25,9 @@ public sealed class ProgressPrinter(TextWriter output, SimulationCounters counte
     {
         var c = counters.Snapshot();
         output.WriteLine(
-            $"[{clock.Elapsed.TotalSeconds,6:0.0}s] items {c.Items}/{plannedItems} | edits {c.Edits} (merged {c.Merged}) | additions {c.Additions} | comments {c.Comments} | " +
-            $"challenges {c.Challenges} (resolved {c.Resolutions}) | ratings {c.Ratings} | refusals {c.Refusals} | errors {c.Errors} | " +
-            $"live view saw {c.ItemsSeenLive}");
+            $"[{clock.Elapsed.TotalSeconds,6:0.0}s] items {c.Items}/{plannedItems} | edits {c.Edits} (merged {c.Merged}, locked {c.Locked}) | additions {c.Additions} | " +
+            $"comments {c.Comments} | challenges {c.Challenges} (resolved {c.Resolutions}) | rounds {c.RoundsOpened} (closed {c.RoundsClosed}) | " +
+            $"ratings {c.Ratings} (late {c.LateRatings}) | agreed {c.Agreed} | needs revision {c.NeedsRevision} (revised {c.Revisions}) | " +
+            $"refusals {c.Refusals} | errors {c.Errors} | live view saw {c.ItemsSeenLive} items, {c.RatingsSeenLive} ratings");
     }
 }

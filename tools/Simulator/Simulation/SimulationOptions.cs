@@ -1,5 +1,6 @@
 using Quorum.Simulator.Experts;
 using Quorum.Simulator.Server;
+using Quorum.Simulator.Server.Api;
 
 namespace Quorum.Simulator.Simulation;
 
@@ -21,6 +22,15 @@ public sealed record SimulationOptions
     public int Items { get; init; } = 100;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>Review rounds an item goes through at most: items sent back are revised for another round until then. 0 opens no round.</summary>
+    public int MaxRounds { get; init; } = 2;
+
+    /// <summary>The longest a round stays open before the facilitator closes it; null is 200 paces, at least 10 seconds.</summary>
+    public TimeSpan? RoundTime { get; init; }
+
+    /// <summary>The instruments the panel rates on, set before anyone rates; null leaves the panel's own.</summary>
+    public IReadOnlyList<Instrument>? Instruments { get; init; }
 
     /// <summary>Pause between one expert's actions (jittered by half either way).</summary>
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(300);
@@ -46,6 +56,9 @@ public sealed record SimulationOptions
         Experts is < 1 or > 5_000 ? "--experts must be 1-5000."
         : Items is < 0 or > 100_000 ? "--items must be 0-100000."
         : Pace < TimeSpan.Zero ? "--pace cannot be negative."
+        : MaxRounds is < 0 or > 10 ? "--rounds must be 0-10."
+        : RoundTime is { } roundTime && roundTime <= TimeSpan.Zero ? "A round's time must be positive."
+        : Instruments is { } instruments && (instruments.Count == 0 || instruments.Distinct().Count() != instruments.Count) ? "--instruments must name at least one instrument, each once."
         : TimeLimit <= TimeSpan.Zero ? "--max-seconds must be positive."
         : !Server.IsAbsoluteUri || (Server.Scheme != Uri.UriSchemeHttp && Server.Scheme != Uri.UriSchemeHttps) ? "--url must be an absolute http(s) address."
         : ConcurrentSignIns < 1 ? "At least one sign-in at a time."

@@ -14,6 +14,10 @@ public sealed record SimulationReport(
     int Comments,
     int Challenges,
     int Ratings,
+    int RoundsOpened,
+    int RoundsClosed,
+    int Agreed,
+    int NeedsRevision,
     int Refusals,
     int Errors,
     double Seconds,
@@ -28,6 +32,22 @@ public sealed record SimulationReport(
     /// <summary>Sentences reviewers added to others' stems and vignettes.</summary>
     [JsonIgnore]
     public int Additions { get; init; }
+
+    /// <summary>Tabs that stopped typing because a round had locked the item's text (counted among the refusals).</summary>
+    [JsonIgnore]
+    public int Locked { get; init; }
+
+    /// <summary>Ratings refused because the item's round had just closed (counted among the refusals).</summary>
+    [JsonIgnore]
+    public int LateRatings { get; init; }
+
+    /// <summary>Items their authors revised after a round sent them back.</summary>
+    [JsonIgnore]
+    public int Revisions { get; init; }
+
+    /// <summary>Ratings in open rounds that reached the facilitator's connection as <c>itemReview</c> events (each once).</summary>
+    [JsonIgnore]
+    public int RatingsSeenLive { get; init; }
 
     /// <summary>Others' edits that reached a tab with typing of its own not yet acknowledged: people typing in one field at once.</summary>
     [JsonIgnore]

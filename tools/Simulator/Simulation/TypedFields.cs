@@ -2,8 +2,14 @@ using System.Collections.Concurrent;
 
 namespace Quorum.Simulator.Simulation;
 
-/// <summary>A text field as a tab left it: every op acknowledged, the text checked against the server's at that revision.</summary>
-public sealed record TypedField(Guid ItemId, string Field, int Revision, string Text);
+/// <summary>
+/// A text field as a tab left it: every op acknowledged, the text checked against the server's at that revision.
+/// <see cref="Locked"/> when the tab stopped because the item's text was locked: the text is then the server's.
+/// </summary>
+public sealed record TypedField(Guid ItemId, string Field, int Revision, string Text)
+{
+    public bool Locked { get; init; }
+}
 
 /// <summary>
 /// The fields the simulated people typed into, each as the tab that saw it last left it (the highest revision):

@@ -344,11 +344,14 @@ public sealed partial class ItemGrain(
             return new RoundEntry(null, Title(), new[] { new InputProblem("status", $"A {ItemLifecycle.Describe(s.Status).ToLowerInvariant()} item cannot enter review.") });
         }
 
-        var fields = await CurrentFields();
-        await Follow(fields);
+        // Lock first, then check: no edit can land between the check that the text is complete and the review.
+        await CurrentFields();
+        await LockFields(ReviewLock);
+        await Follow(await CurrentFields());
         var missing = await Missing();
         if (missing.Count > 0)
         {
+            await LockFields();
             return new RoundEntry(null, Title(), missing);
         }
 
@@ -535,7 +538,7 @@ public sealed partial class ItemGrain(
     private IFieldGrain FieldGrain(string field) => GrainFactory.GetGrain<IFieldGrain>(ItemId, field, null);
 
     private ItemView View(Guid caller, PanelAccess access, IReadOnlyList<FieldState> fields, IReadOnlyList<InputProblem> missing) => new(
-        Summary(),
+        access.IsFacilitator ? Summary() : Summary().ForExperts(), // the open round's figures reach experts only through Review
         fields,
         [.. state.State.Keys],
         state.State.KeysRevision,
@@ -650,15 +653,16 @@ public sealed partial class ItemGrain(
     }
 
     /// <summary>Text can be edited while the item is written or revised; in every other status its fields refuse edits.</summary>
-    private Task LockFields()
-    {
-        var reason = LockReason();
-        return Task.WhenAll(state.State.Fields.Keys.Select(f => FieldGrain(f).SetLock(reason)));
-    }
+    private Task LockFields() => LockFields(LockReason());
+
+    private Task LockFields(string? reason) =>
+        Task.WhenAll(state.State.Fields.Keys.Select(f => FieldGrain(f).SetLock(reason)));
+
+    private const string ReviewLock = "The item is in review; its text is locked until the round closes.";
 
     private string? LockReason() => state.State.Status switch
     {
-        ItemStatus.InReview => "The item is in review; its text is locked until the round closes.",
+        ItemStatus.InReview => ReviewLock,
         ItemStatus.Agreed => "The panel has agreed this item; its text is locked. A facilitator can send it back for revision.",
         ItemStatus.Final => "This item is final; its text is locked.",
         ItemStatus.Withdrawn => "This item is withdrawn; its text is locked.",

@@ -48,7 +48,12 @@ public sealed class ItemRoundRecord
     [Id(0)] public Guid RoundId { get; set; }
     [Id(1)] public string Name { get; set; } = string.Empty;
     [Id(2)] public Dictionary<Guid, Rating> Ratings { get; set; } = [];
-    [Id(3)] public RatingStatistics Statistics { get; set; } = RatingStatistics.Empty;
+
+    /// <summary>
+    /// A new instance, never <see cref="RatingStatistics.Empty"/>: grain storage fills an existing value in place when
+    /// it reads a state, so a shared default would end up holding the figures of whichever item was read last.
+    /// </summary>
+    [Id(3)] public RatingStatistics Statistics { get; set; } = new RatingTally().Statistics();
     [Id(4)] public ConsensusDecision Decision { get; set; } = new(false, []);
     [Id(5)] public ItemStatus Outcome { get; set; }
     [Id(6)] public DateTimeOffset ClosedAt { get; set; }

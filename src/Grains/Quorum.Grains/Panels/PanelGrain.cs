@@ -461,7 +461,8 @@ public sealed partial class PanelGrain(
                 return Problem.Invalid("itemIds", $"A round can cover at most {Limits.ItemsPerRound} items.");
             }
 
-            if (picked.FirstOrDefault(id => !state.State.Items.ContainsKey(id)) is { } unknown && unknown != Guid.Empty)
+            // Every id must be this panel's: the round grain trusts the list, and an item accepts any round.
+            if (picked.Where(id => !state.State.Items.ContainsKey(id)).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
             {
                 return Problem.Invalid("itemIds", $"Item {unknown} is not in this panel's bank.");
             }
@@ -503,16 +504,24 @@ public sealed partial class PanelGrain(
 
         var number = state.State.Rounds.Count + 1;
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"Round {number}" : request.Name.Trim();
+        // The round is listed before it takes any item into review, so that whatever happens while it opens, a
+        // facilitator can still find it and close it (closing releases every item it took).
         var roundId = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        state.State.Rounds.Add(new RoundSummary(roundId, number, name, RoundStatus.Open, itemIds.Count, now, null));
+        await state.SaveAsync(DeactivateOnIdle);
         var opened = await GrainFactory.GetGrain<IRoundGrain>(roundId)
-            .Open(new RoundInit(PanelId, number, name, itemIds, Review, caller, clock.GetUtcNow()));
+            .Open(new RoundInit(PanelId, number, name, itemIds, Review, caller, now));
+        var index = state.State.Rounds.FindIndex(r => r.RoundId == roundId);
         if (opened.Value is not { } round)
         {
+            state.State.Rounds.RemoveAt(index);
+            await state.SaveAsync(DeactivateOnIdle);
             return opened;
         }
 
         var summary = new RoundSummary(round.RoundId, round.Number, round.Name, round.Status, round.ItemIds.Count, round.OpenedAt, null);
-        state.State.Rounds.Add(summary);
+        state.State.Rounds[index] = summary;
         await state.SaveAsync(DeactivateOnIdle);
         LiveFeed.Publish(GrainFactory, LiveGroups.Panel(PanelId), LiveMethods.RoundChanged, summary);
         return opened;

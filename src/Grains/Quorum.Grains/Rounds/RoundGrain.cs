@@ -59,6 +59,19 @@ public sealed partial class RoundGrain(
             return new Problem(ProblemCodes.Conflict, "This round has been opened already.");
         }
 
+        // Saved before any item enters: if this activation dies half way, the round exists and closing it
+        // releases the items that did enter (the others answer a close with nothing).
+        var s = state.State;
+        s.PanelId = init.PanelId;
+        s.Number = init.Number;
+        s.Name = init.Name;
+        s.ItemIds = [.. init.ItemIds];
+        s.Settings = init.Settings;
+        s.OpenedBy = init.OpenedBy;
+        s.OpenedAt = init.At;
+        s.Status = RoundStatus.Open;
+        await state.SaveAsync(DeactivateOnIdle);
+
         var reference = new RoundRef(RoundId, init.Number, init.Name, init.Settings, init.OpenedBy, init.At);
         var entries = await ForEach(init.ItemIds, id => GrainFactory.GetGrain<IItemGrain>(id).EnterRound(reference));
         var entered = init.ItemIds.Where((_, i) => entries[i].Entered is not null).ToList();
@@ -69,21 +82,14 @@ public sealed partial class RoundGrain(
             .ToList();
         if (entered.Count == 0)
         {
+            await state.ClearStateAsync();
             return new Problem(ProblemCodes.Invalid, refused.Count == 0
                 ? "The round would have no items."
                 : $"None of the {refused.Count} items could enter the round: {Describe(refused[0])}", "itemIds");
         }
 
-        var s = state.State;
-        s.PanelId = init.PanelId;
-        s.Number = init.Number;
-        s.Name = init.Name;
         s.ItemIds = entered;
-        s.Settings = init.Settings;
-        s.OpenedBy = init.OpenedBy;
-        s.OpenedAt = init.At;
         s.Refused = refused;
-        s.Status = RoundStatus.Open;
         await state.SaveAsync(DeactivateOnIdle);
         return Outcome.Of(View());
     }
@@ -215,7 +221,11 @@ public sealed class RoundState
     [Id(1)] public int Number { get; set; }
     [Id(2)] public string Name { get; set; } = string.Empty;
     [Id(3)] public List<Guid> ItemIds { get; set; } = [];
-    [Id(4)] public ReviewSettings Settings { get; set; } = ReviewSettings.Defaults;
+    /// <summary>
+    /// A copy of the defaults, never the shared instance: grain storage fills an existing value in place when it reads
+    /// a state, so a shared default would take every stored round's settings (and pass them to every new panel).
+    /// </summary>
+    [Id(4)] public ReviewSettings Settings { get; set; } = ReviewSettings.Defaults with { Rules = ConsensusRules.Defaults with { } };
     [Id(5)] public Guid OpenedBy { get; set; }
     [Id(6)] public DateTimeOffset OpenedAt { get; set; }
     [Id(7)] public RoundStatus Status { get; set; }

@@ -26,6 +26,25 @@ public enum Essentiality
     NotNecessary,
 }
 
+/// <summary>A question a panellist answers about an item; each panel rates on the ones it chose.</summary>
+public enum Instrument
+{
+    Essentiality,
+    Relevance,
+    KeyCorrect,
+    Clarity,
+    Angoff,
+}
+
+public enum RoundStatus
+{
+    Open,
+
+    /// <summary>A facilitator has begun closing it: its items are taking their snapshots.</summary>
+    Closing,
+    Closed,
+}
+
 public enum PanelRole
 {
     Expert,

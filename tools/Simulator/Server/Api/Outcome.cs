@@ -20,4 +20,10 @@ public static class ProblemCodes
 
     /// <summary><c>SyncField</c>: the field moved on while the catch-up was read: ask again.</summary>
     public const string Conflict = "conflict";
+
+    /// <summary>The item's text is locked (in review, agreed, final or withdrawn): stop editing it.</summary>
+    public const string Locked = "locked";
+
+    /// <summary><c>Rate</c>: the item is in no open round (its round closed first).</summary>
+    public const string Closed = "closed";
 }

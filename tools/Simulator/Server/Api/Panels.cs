@@ -19,7 +19,9 @@ public sealed record PanelView(
     PanelRole MyRole,
     Guid MyPersonId,
     IReadOnlyList<MemberView>? Members,
-    int ItemCount);
+    int ItemCount,
+    ReviewSettings Review,
+    IReadOnlyList<RoundSummary> Rounds);
 
 public sealed record MemberView(Guid PersonId, string Name, string Group, string? Email, PanelRole Role, bool LinkActive, bool Removed);
 
