@@ -73,6 +73,10 @@ if [[ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" != "1
     fi
 fi
 
+# Tests drop their databases WITH (FORCE), which also ends an autovacuum worker busy in one; that needs
+# pg_signal_backend (granting it again is harmless).
+as_postgres -c "GRANT pg_signal_backend TO $role" >&2
+
 # Prove the password login over TCP works (Debian's pg_hba asks loopback clients for a password).
 if ! PGPASSWORD=$password psql -h 127.0.0.1 -p "$port" -U "$role" -d postgres -qtA -c 'SELECT 1' >/dev/null; then
     log "role $role cannot log in over 127.0.0.1 with its password; check pg_hba.conf"

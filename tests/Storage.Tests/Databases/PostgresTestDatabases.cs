@@ -61,7 +61,20 @@ public sealed class PostgresTestDatabases : ITestDatabases, IAsyncLifetime
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    // An autovacuum worker is in the database and the role may not end it (no pg_signal_backend):
+                    // it finishes within moments.
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 
