@@ -423,5 +423,19 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         Assert.Equal(3, round.ItemIds.Count);
     }
 
+    [Fact]
+    public async Task An_item_refuses_a_round_of_another_panel()
+    {
+        var p = await PanelAsync(1);
+        var itemId = await ItemAsync(p);
+        var foreign = new RoundRef(Guid.NewGuid(), 1, "Elsewhere", ReviewSettings.Defaults, Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid());
+
+        var entry = await Grains.GetGrain<IItemGrain>(itemId).EnterRound(foreign);
+
+        Assert.Null(entry.Entered);
+        Assert.Equal("itemId", Assert.Single(entry.Problems).Field);
+        Assert.Equal(ItemStatus.Draft, (await Grains.GetGrain<IItemGrain>(itemId).GetSummary())!.Status);
+    }
+
     private sealed record Panel(Guid Id, Guid Facilitator, IReadOnlyList<Guid> Experts, IPanelGrain Grain);
 }

@@ -59,7 +59,8 @@ public sealed record RoundRef(
     [property: Id(2)] string Name,
     [property: Id(3)] ReviewSettings Settings,
     [property: Id(4)] Guid OpenedBy,
-    [property: Id(5)] DateTimeOffset At);
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] Guid PanelId);
 
 /// <summary>An item that could not enter the round, and why.</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.RoundRefusal")]

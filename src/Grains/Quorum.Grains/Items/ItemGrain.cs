@@ -335,6 +335,12 @@ public sealed partial class ItemGrain(
         }
 
         var s = state.State;
+        if (round.PanelId != s.PanelId)
+        {
+            // The panel checks this already; the item does not take it on trust.
+            return new RoundEntry(null, string.Empty, new[] { new InputProblem("itemId", "The item belongs to another panel.") });
+        }
+
         if (s.CurrentRound?.RoundId == round.RoundId)
         {
             return new RoundEntry(Summary(), Title(), []);

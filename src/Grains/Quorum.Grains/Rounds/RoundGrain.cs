@@ -72,7 +72,7 @@ public sealed partial class RoundGrain(
         s.Status = RoundStatus.Open;
         await state.SaveAsync(DeactivateOnIdle);
 
-        var reference = new RoundRef(RoundId, init.Number, init.Name, init.Settings, init.OpenedBy, init.At);
+        var reference = new RoundRef(RoundId, init.Number, init.Name, init.Settings, init.OpenedBy, init.At, init.PanelId);
         var entries = await ForEach(init.ItemIds, id => GrainFactory.GetGrain<IItemGrain>(id).EnterRound(reference));
         var entered = init.ItemIds.Where((_, i) => entries[i].Entered is not null).ToList();
         var refused = init.ItemIds
