@@ -156,6 +156,12 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
         await item.Rate(p.Experts[1], Agree);
         var roundOne = (await Grains.GetGrain<IRoundGrain>(first.RoundId).Get(p.Facilitator)).Value!.Results!.Items.Single();
         Assert.Equal(2, roundOne.Statistics.NotNecessary);
+        Assert.Null(roundOne.Stability);
+
+        // Stability: of the two who rated in both rounds, one answered the same (the reason aside).
+        await item.Rate(p.Experts[0], Agree with { Reason = "Still right." });
+        var roundTwo = (await Grains.GetGrain<IRoundGrain>(second.RoundId).Close(p.Facilitator)).Value!.Results!.Items.Single();
+        Assert.Equal(0.5, roundTwo.Stability);
     }
 
     [Fact]

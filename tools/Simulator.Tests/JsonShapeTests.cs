@@ -180,7 +180,7 @@ public sealed class JsonShapeTests
             RoundId, Guid.Empty, 2, "Statement 3: first review", ContractsRounds.RoundStatus.Closed, [ItemId], DomainConsensus.ReviewSettings.Defaults, At, At.AddMinutes(5),
             [new ContractsRounds.RoundRefusal(RoundId, "Unfinished", [new Domain.InputProblem("rationale", "Write the rationale.")])],
             new ContractsRounds.RoundResults(
-                [new ContractsRounds.RoundItemResult(ItemId, "kss-cfp-3", true, statistics, decision, DomainItems.ItemStatus.NeedsRevision)],
+                [new ContractsRounds.RoundItemResult(ItemId, "kss-cfp-3", true, statistics, decision, DomainItems.ItemStatus.NeedsRevision, Stability: 0.5)],
                 DomainConsensus.PanelStatistics.Compute([new DomainConsensus.RatedItem(ItemId, true, ratings)], DomainConsensus.Instruments.Defaults),
                 []));
 

@@ -103,7 +103,8 @@ public sealed record RoundItemResult(
     [property: Id(2)] bool IsQuestion,
     [property: Id(3)] RatingStatistics Statistics,
     [property: Id(4)] ConsensusDecision Decision,
-    [property: Id(5)] ItemStatus Outcome);
+    [property: Id(5)] ItemStatus Outcome,
+    [property: Id(6)] double? Stability);
 
 /// <summary>What an item hands its round at close: its result, and its ratings for the panel statistics (not stored by the round).</summary>
 [GenerateSerializer, Immutable, Alias("Quorum.ItemRoundClose")]

@@ -407,6 +407,7 @@ public sealed partial class ItemGrain(
             Decision = decision,
             Outcome = decision.Agreed ? ItemStatus.Agreed : ItemStatus.NeedsRevision,
             ClosedAt = clock.GetUtcNow(),
+            Stability = s.PastRounds.Count == 0 ? null : RoundStability.Compute(s.PastRounds[^1].Ratings, s.Ratings),
         };
 
         s.PastRounds.Add(record);
@@ -622,7 +623,7 @@ public sealed partial class ItemGrain(
     }
 
     private RoundItemResult Result(ItemRoundRecord record) =>
-        new(ItemId, state.State.StatementId, IsQuestion, record.Statistics, record.Decision, record.Outcome);
+        new(ItemId, state.State.StatementId, IsQuestion, record.Statistics, record.Decision, record.Outcome, record.Stability);
 
     private void Apply(RecordedRating recorded)
     {

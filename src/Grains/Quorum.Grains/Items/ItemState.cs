@@ -57,6 +57,9 @@ public sealed class ItemRoundRecord
     [Id(4)] public ConsensusDecision Decision { get; set; } = new(false, []);
     [Id(5)] public ItemStatus Outcome { get; set; }
     [Id(6)] public DateTimeOffset ClosedAt { get; set; }
+
+    /// <summary>Share of those who rated in this round and the item's previous one who answered the same; null when none did.</summary>
+    [Id(7)] public double? Stability { get; set; }
 }
 
 /// <summary>

@@ -368,6 +368,8 @@ export interface RoundItemResult {
   statistics: RatingStatistics;
   decision: ConsensusDecision;
   outcome: ItemStatus;
+  /** Of those who rated the item in its previous round too, the share who answered the same; null in a first round. */
+  stability: number | null;
 }
 
 export interface StatementStatistics {

@@ -137,6 +137,7 @@ function ItemResults({ round, framework, title, base }: {
               <th scope="col" class="num">Key agreement</th>
               <th scope="col" class="num">Clarity 3-4</th>
               <th scope="col" class="num">Angoff mean</th>
+              <th scope="col" class="num"><abbr title="Of those who rated this item in the previous round too, the share who answered the same">Stability</abbr></th>
               <th scope="col">Decision</th>
             </tr>
           </thead>
@@ -151,6 +152,7 @@ function ItemResults({ round, framework, title, base }: {
                 <td class="num">{percent(i.statistics.keyAgreement)}</td>
                 <td class="num">{percent(i.statistics.clarityAgreement)}</td>
                 <td class="num">{i.statistics.angoffMean === null ? "—" : `${decimal(i.statistics.angoffMean, 1)}%`}</td>
+                <td class="num">{percent(i.stability)}</td>
                 <td><Decision decision={i.decision} lead={`${statusLabels[i.outcome]}:`} /></td>
               </tr>
             ))}
