@@ -14,17 +14,24 @@ public sealed record ReviewSettings(IReadOnlyList<Instrument> Instruments, Conse
             : Consensus.Instruments.Check(Instruments) ?? Rules.Validate();
 
     /// <summary>What is revealed to whom and when, in words the panel reads before anyone rates.</summary>
-    public IReadOnlyList<string> Disclosure()
-    {
-        var lines = new List<string>
-        {
-            "While a round is open, you do not see how others rated an item until you have rated it yourself.",
-            "You may change your rating until the round closes. When it closes, every panellist sees each item's distribution of ratings and the reasons given, without names, beside their own rating, and may rate again in the next round.",
-            "Nobody is shown another person's ratings by name. Facilitators see how many items, comments, challenges and ratings each person and group has contributed, so that every group's voice is heard.",
-        };
-        lines.Add(Pseudonymous
-            ? "This panel is pseudonymous: other experts see you by your group and a number (for example \"Academic 7\") on everything you write, comment or edit; only facilitators see your name."
-            : "This panel is not pseudonymous: other members see your name on what you write, comment and edit.");
-        return lines;
-    }
+    public IReadOnlyList<string> Disclosure() => Pseudonymous ? PseudonymousDisclosure : NamedDisclosure;
+
+    private static readonly string[] Shared =
+    [
+        "While a round is open, you do not see how others rated an item until you have rated it yourself.",
+        "You may change your rating until the round closes. When it closes, every panellist sees each item's distribution of ratings and the reasons given, without names, beside their own rating, and may rate again in the next round.",
+        "Nobody is shown another person's ratings by name. Facilitators see how many items, comments, challenges and ratings each person and group has contributed, so that every group's voice is heard.",
+    ];
+
+    private static readonly string[] PseudonymousDisclosure =
+    [
+        .. Shared,
+        "This panel is pseudonymous: other experts see you by your group and a number (for example \"Academic 7\") on everything you write, comment or edit; only facilitators see your name.",
+    ];
+
+    private static readonly string[] NamedDisclosure =
+    [
+        .. Shared,
+        "This panel is not pseudonymous: other members see your name on what you write, comment and edit.",
+    ];
 }

@@ -34,6 +34,8 @@ public sealed partial class ItemGrain(
     internal const int SnapshotEvery = 200;
 
     private int unsavedRatings;
+    private ItemLive? live;
+    private (Guid RoundId, string[] Reasons)? previousReasons;
 
     private Guid ItemId => this.GetPrimaryKey();
 
@@ -575,7 +577,10 @@ public sealed partial class ItemGrain(
             Live());
     }
 
-    /// <summary>The open round's ratings as facilitators see them; null when the item is not in review.</summary>
+    /// <summary>
+    /// The open round's ratings as facilitators see them; null when the item is not in review. Built once per rating
+    /// (the summary, the rater's answer and the dashboard all show the same view).
+    /// </summary>
     private ItemLive? Live()
     {
         var s = state.State;
@@ -584,9 +589,27 @@ public sealed partial class ItemGrain(
             return null;
         }
 
+        if (live is { } cached && cached.RoundId == round.RoundId && cached.RatingSeq == s.RatingSeq)
+        {
+            return cached;
+        }
+
         var current = s.Tally.Statistics();
         var preview = round.Settings.Rules.Evaluate(current, Instruments.For(round.Settings.Instruments, IsQuestion));
-        return new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At, s.RatingSeq);
+        return live = new ItemLive(round.RoundId, current, preview, s.LastRatedAt ?? round.At, s.RatingSeq);
+    }
+
+    /// <summary>The last closed round's reasons, sorted so that their order says nothing about who gave them (built once per round).</summary>
+    private IReadOnlyList<string> PreviousReasons(ItemRoundRecord last)
+    {
+        if (previousReasons is { } cached && cached.RoundId == last.RoundId)
+        {
+            return cached.Reasons;
+        }
+
+        var reasons = last.Ratings.Values.Select(r => r.Reason).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        previousReasons = (last.RoundId, reasons);
+        return reasons;
     }
 
     /// <summary>
@@ -604,8 +627,7 @@ public sealed partial class ItemGrain(
         if (s.PastRounds.Count > 0)
         {
             var last = s.PastRounds[^1];
-            var reasons = last.Ratings.Values.Select(r => r.Reason).OfType<string>().Order(StringComparer.Ordinal).ToList();
-            previous = new RoundFeedback(last.RoundId, last.Name, last.Statistics, last.Decision, last.Outcome, reasons, last.Ratings.GetValueOrDefault(caller), last.ClosedAt);
+            previous = new RoundFeedback(last.RoundId, last.Name, last.Statistics, last.Decision, last.Outcome, PreviousReasons(last), last.Ratings.GetValueOrDefault(caller), last.ClosedAt);
         }
 
         return new ItemReview(
