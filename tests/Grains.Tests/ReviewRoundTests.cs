@@ -430,6 +430,35 @@ public sealed class ReviewRoundTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Statistics_of_a_chosen_set_of_a_closed_rounds_items_include_the_angoff_cut_score()
+    {
+        var p = await PanelAsync(3, ReviewSettings.Defaults with { Instruments = [Instrument.Relevance, Instrument.Angoff] });
+        var items = new[] { await ItemAsync(p), await ItemAsync(p), await ItemAsync(p) };
+        var round = await OpenAsync(p, items);
+        var estimates = new[,] { { 60, 70, 80 }, { 50, 55, 90 }, { 40, 65, 85 } }; // [expert, item]
+        for (var e = 0; e < 3; e++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True((await Grains.GetGrain<IItemGrain>(items[i]).Rate(p.Experts[e], new Rating(null, 4, null, null, Angoff: estimates[e, i]))).Ok);
+            }
+        }
+
+        var grain = Grains.GetGrain<IRoundGrain>(round.RoundId);
+        Assert.Equal(ProblemCodes.Closed, (await grain.StatisticsFor(p.Experts[0], [items[0]])).Error?.Code);
+        await grain.Close(p.Facilitator);
+        Assert.Equal("itemIds", (await grain.StatisticsFor(p.Experts[0], [items[0], Guid.NewGuid()])).Error?.Field);
+        Assert.Equal("itemIds", (await grain.StatisticsFor(p.Experts[0], [])).Error?.Field);
+
+        // Items 1 and 3: judges' cuts 1.4, 1.4 and 1.25; mean 1.35, SD 0.0866, SE 0.05.
+        var form = (await grain.StatisticsFor(p.Experts[1], [items[0], items[2]])).Value!;
+        Assert.Equal(2, form.Items);
+        Assert.Equal(3, form.AngoffJudges);
+        Assert.Equal(1.35, form.Angoff!.CutScore, 10);
+        Assert.Equal(0.05, form.Angoff.StandardError!.Value, 10);
+    }
+
+    [Fact]
     public async Task An_item_refuses_a_round_of_another_panel()
     {
         var p = await PanelAsync(1);

@@ -205,6 +205,10 @@ public sealed class PanelHub(IGrainFactory grains, ConnectionRegistry connection
     public Task<Outcome<RoundView>> GetRound(Guid roundId) =>
         grains.GetGrain<IRoundGrain>(roundId).Get(Caller);
 
+    /// <summary>Panel statistics (agreement, scale CVI, Angoff cut score) of a chosen set of a closed round's items.</summary>
+    public Task<Outcome<PanelStatistics>> RoundStatistics(Guid roundId, Guid[]? itemIds) =>
+        grains.GetGrain<IRoundGrain>(roundId).StatisticsFor(Caller, itemIds ?? []);
+
     public Task<Outcome<IReadOnlyList<RoundSummary>>> ListRounds(Guid panelId) =>
         Panel(panelId).ListRounds(Caller);
 

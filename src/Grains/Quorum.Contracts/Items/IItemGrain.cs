@@ -47,6 +47,10 @@ public interface IItemGrain : IGrainWithGuidKey
     [Alias("CloseRound")]
     Task<ItemRoundClose?> CloseRound(Guid roundId, Guid closedBy, string closedByName);
 
+    /// <summary>The item's snapshot of a closed round (its result and ratings), or null when it has none for that round.</summary>
+    [Alias("ClosedRound")]
+    Task<ItemRoundClose?> ClosedRound(Guid roundId);
+
     /// <summary>Moves the item by hand (role-gated; overrides need a reason, which is recorded).</summary>
     [Alias("SetStatus")]
     Task<Outcome<ItemSummary>> SetStatus(Guid caller, ItemStatus status, string? reason);

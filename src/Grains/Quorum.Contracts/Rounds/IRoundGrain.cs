@@ -19,6 +19,13 @@ public interface IRoundGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<Outcome<RoundView>> Get(Guid caller);
 
+    /// <summary>
+    /// The panel statistics of a chosen set of the closed round's items (for example the items of one exam form):
+    /// agreement per instrument, scale CVI, and the Angoff cut score with its standard error.
+    /// </summary>
+    [Alias("StatisticsFor")]
+    Task<Outcome<PanelStatistics>> StatisticsFor(Guid caller, IReadOnlyList<Guid> itemIds);
+
     /// <summary>Closes the round (facilitators only): every item snapshots its ratings and is decided by the rules.</summary>
     [Alias("Close")]
     Task<Outcome<RoundView>> Close(Guid caller);

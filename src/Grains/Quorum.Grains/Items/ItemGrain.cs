@@ -426,6 +426,11 @@ public sealed partial class ItemGrain(
         return new ItemRoundClose(Result(record), record.Ratings);
     }
 
+    public Task<ItemRoundClose?> ClosedRound(Guid roundId) =>
+        Task.FromResult(state.State.PastRounds.FirstOrDefault(r => r.RoundId == roundId) is { } closed
+            ? new ItemRoundClose(Result(closed), closed.Ratings)
+            : null);
+
     public async Task<Outcome<ItemSummary>> SetStatus(Guid caller, ItemStatus status, string? reason)
     {
         var access = await Authorize(caller);

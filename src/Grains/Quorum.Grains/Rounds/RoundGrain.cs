@@ -142,6 +142,44 @@ public sealed partial class RoundGrain(
         return Outcome.Of(View());
     }
 
+    public async Task<Outcome<PanelStatistics>> StatisticsFor(Guid caller, IReadOnlyList<Guid> itemIds)
+    {
+        if (!state.RecordExists)
+        {
+            return Problem.NotFound("There is no such round.");
+        }
+
+        if (await Panel().GetAccess(caller) is null)
+        {
+            return Problem.Forbidden("You are not a member of this round's panel.");
+        }
+
+        if (state.State.Status != RoundStatus.Closed)
+        {
+            return new Problem(ProblemCodes.Closed, "The round is still open; its statistics are shown once it has closed.");
+        }
+
+        if (itemIds is null || itemIds.Count == 0 || itemIds.Count > state.State.ItemIds.Count)
+        {
+            return Problem.Invalid("itemIds", $"Choose 1 to {state.State.ItemIds.Count} of the round's items.");
+        }
+
+        var inRound = state.State.ItemIds.ToHashSet();
+        foreach (var id in itemIds)
+        {
+            if (!inRound.Contains(id))
+            {
+                return Problem.Invalid("itemIds", $"Item {id} was not in this round.");
+            }
+        }
+
+        var closed = (await ForEach([.. itemIds.Distinct()], id => GrainFactory.GetGrain<IItemGrain>(id).ClosedRound(RoundId)))
+            .OfType<ItemRoundClose>()
+            .Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings))
+            .ToList();
+        return Outcome.Of(PanelStatistics.Compute(closed, state.State.Settings.Instruments));
+    }
+
     private Task FinishClose() => closing ??= CloseItems();
 
     private async Task CloseItems()
