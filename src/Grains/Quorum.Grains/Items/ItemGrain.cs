@@ -359,6 +359,7 @@ public sealed partial class ItemGrain(
         }
 
         // Lock first, then check: no edit can land between the check that the text is complete and the review.
+        // The first read creates any field grain not created yet (imported items), so that the lock reaches it.
         await CurrentFields();
         await LockFields(ReviewLock);
         await Follow(await CurrentFields());
@@ -393,8 +394,7 @@ public sealed partial class ItemGrain(
         if (s.CurrentRound?.RoundId != roundId)
         {
             // Closed before (the round is resuming an interrupted close): answer from the snapshot.
-            var closed = s.PastRounds.FirstOrDefault(r => r.RoundId == roundId);
-            return closed is null ? null : new ItemRoundClose(Result(closed), closed.Ratings);
+            return Snapshot(roundId);
         }
 
         var round = s.CurrentRound;
@@ -423,13 +423,16 @@ public sealed partial class ItemGrain(
         unsavedRatings = 0;
         await LockFields();
         PublishSummary();
-        return new ItemRoundClose(Result(record), record.Ratings);
+        return Snapshot(roundId);
     }
 
-    public Task<ItemRoundClose?> ClosedRound(Guid roundId) =>
-        Task.FromResult(state.State.PastRounds.FirstOrDefault(r => r.RoundId == roundId) is { } closed
+    public Task<ItemRoundClose?> ClosedRound(Guid roundId) => Task.FromResult(Snapshot(roundId));
+
+    /// <summary>The item's part of a closed round, from its snapshot; null when it was not in that round.</summary>
+    private ItemRoundClose? Snapshot(Guid roundId) =>
+        state.State.PastRounds.FirstOrDefault(r => r.RoundId == roundId) is { } closed
             ? new ItemRoundClose(Result(closed), closed.Ratings)
-            : null);
+            : null;
 
     public async Task<Outcome<ItemSummary>> SetStatus(Guid caller, ItemStatus status, string? reason)
     {

@@ -94,29 +94,15 @@ public sealed partial class RoundGrain(
         return Outcome.Of(View());
     }
 
-    public async Task<Outcome<RoundView>> Get(Guid caller)
-    {
-        if (!state.RecordExists)
-        {
-            return Problem.NotFound("There is no such round.");
-        }
-
-        return await Panel().GetAccess(caller) is null
-            ? Problem.Forbidden("You are not a member of this round's panel.")
-            : Outcome.Of(View());
-    }
+    public async Task<Outcome<RoundView>> Get(Guid caller) =>
+        await Authorize(caller) is { Problem: { } denied } ? denied : Outcome.Of(View());
 
     public async Task<Outcome<RoundView>> Close(Guid caller)
     {
-        if (!state.RecordExists)
-        {
-            return Problem.NotFound("There is no such round.");
-        }
-
-        var access = await Panel().GetAccess(caller);
+        var (denied, access) = await Authorize(caller);
         if (access is null)
         {
-            return Problem.Forbidden("You are not a member of this round's panel.");
+            return denied!;
         }
 
         if (!access.IsFacilitator)
@@ -144,14 +130,9 @@ public sealed partial class RoundGrain(
 
     public async Task<Outcome<PanelStatistics>> StatisticsFor(Guid caller, IReadOnlyList<Guid> itemIds)
     {
-        if (!state.RecordExists)
+        if (await Authorize(caller) is { Problem: { } denied })
         {
-            return Problem.NotFound("There is no such round.");
-        }
-
-        if (await Panel().GetAccess(caller) is null)
-        {
-            return Problem.Forbidden("You are not a member of this round's panel.");
+            return denied;
         }
 
         if (state.State.Status != RoundStatus.Closed)
@@ -175,7 +156,7 @@ public sealed partial class RoundGrain(
 
         var closed = (await ForEach([.. itemIds.Distinct()], id => GrainFactory.GetGrain<IItemGrain>(id).ClosedRound(RoundId)))
             .OfType<ItemRoundClose>()
-            .Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings))
+            .Select(Rated)
             .ToList();
         return Outcome.Of(PanelStatistics.Compute(closed, state.State.Settings.Instruments));
     }
@@ -190,11 +171,11 @@ public sealed partial class RoundGrain(
             var closed = (await ForEach(s.ItemIds, id => GrainFactory.GetGrain<IItemGrain>(id).CloseRound(RoundId, s.ClosedBy, s.ClosedByName)))
                 .OfType<ItemRoundClose>()
                 .ToList();
-            var rated = closed.Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings)).ToList();
+            var rated = closed.Select(Rated).ToList();
             var byStatement = closed
                 .GroupBy(c => c.Result.StatementId)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new StatementStatistics(g.Key, PanelStatistics.Compute([.. g.Select(c => new RatedItem(c.Result.ItemId, c.Result.IsQuestion, c.Ratings))], s.Settings.Instruments)))
+                .Select(g => new StatementStatistics(g.Key, PanelStatistics.Compute([.. g.Select(Rated)], s.Settings.Instruments)))
                 .ToList();
             s.Results = new RoundResults(closed.Select(c => c.Result).ToList(), PanelStatistics.Compute(rated, s.Settings.Instruments), byStatement);
             s.Status = RoundStatus.Closed;
@@ -233,6 +214,20 @@ public sealed partial class RoundGrain(
 
     private static string Describe(RoundRefusal refusal) =>
         $"\"{refusal.Title}\": {string.Join(" ", refusal.Problems.Select(p => p.Message))}";
+
+    /// <summary>The caller's access through the round's panel; the problem instead when there is no round or they are not a member.</summary>
+    private async Task<(Problem? Problem, PanelAccess? Access)> Authorize(Guid caller)
+    {
+        if (!state.RecordExists)
+        {
+            return (Problem.NotFound("There is no such round."), null);
+        }
+
+        var access = await Panel().GetAccess(caller);
+        return access is null ? (Problem.Forbidden("You are not a member of this round's panel."), null) : (null, access);
+    }
+
+    private static RatedItem Rated(ItemRoundClose closed) => new(closed.Result.ItemId, closed.Result.IsQuestion, closed.Ratings);
 
     private IPanelGrain Panel() => GrainFactory.GetGrain<IPanelGrain>(state.State.PanelId);
 
